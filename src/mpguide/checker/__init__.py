@@ -1,0 +1,56 @@
+"""The checker: run every example the pages include and compare its output with what they show.
+
+The pipeline, one module per step:
+
+:mod:`~mpguide.checker.discovery`
+    which examples the pages include;
+:mod:`~mpguide.checker.expectation`
+    what each is expected to print;
+:mod:`~mpguide.checker.interpreters`
+    which Pythons and start methods to run them with;
+:mod:`~mpguide.checker.plan`
+    the checks that follow (examples x interpreters x start methods);
+:mod:`~mpguide.checker.runner`
+    one run in a fresh process group, output captured as a terminal shows it;
+:mod:`~mpguide.checker.suite`
+    runs the checks in parallel and judges each one;
+:mod:`~mpguide.checker.comparison`
+    the doctest-style comparison;
+:mod:`~mpguide.checker.report`
+    the JSON record of what was verified;
+:mod:`~mpguide.checker.update`
+    rewriting expected outputs from a real run;
+:mod:`~mpguide.checker.cli`
+    the ``mpguide-check`` command.
+"""
+
+from mpguide.checker.comparison import output_diff, output_matches
+from mpguide.checker.discovery import included_examples
+from mpguide.checker.expectation import Expectation, load_expectation
+from mpguide.checker.interpreters import Interpreter, probe
+from mpguide.checker.plan import Plan, make_plan
+from mpguide.checker.report import Report, read_report, write_report
+from mpguide.checker.runner import Run, RunLimits, run_program
+from mpguide.checker.suite import Check, Outcome, run_check, run_checks
+
+__all__ = [
+    "Check",
+    "Expectation",
+    "Interpreter",
+    "Outcome",
+    "Plan",
+    "Report",
+    "Run",
+    "RunLimits",
+    "included_examples",
+    "load_expectation",
+    "make_plan",
+    "output_diff",
+    "output_matches",
+    "probe",
+    "read_report",
+    "run_check",
+    "run_checks",
+    "run_program",
+    "write_report",
+]

@@ -1,0 +1,243 @@
+"""``mpguide-check``: list, check and update the examples the pages include.
+
+Examples::
+
+    mpguide-check list
+    mpguide-check check                                    # everything, this Python
+    mpguide-check check processes/daemon.py -m spawn       # one file, one start method
+    mpguide-check check -p python3.11 -p python3.12 --report docs/_build/verification.json
+    mpguide-check update processes/daemon.py               # rewrite daemon.out from a real run
+
+The exit status is 0 only when every check passed and nothing else was wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+from mpguide.checker.expectation import expected_output_path
+from mpguide.checker.interpreters import START_METHODS, Interpreter, InterpreterError, probe
+from mpguide.checker.plan import Plan, make_plan
+from mpguide.checker.report import ReportError, fingerprint, read_report, write_report
+from mpguide.checker.runner import RunLimits, kill_all_groups
+from mpguide.checker.suite import Outcome, default_jobs, run_check, run_checks
+from mpguide.checker.update import updated_output
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+__all__ = ["main"]
+
+_INTERRUPTED = 130
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = _parser().parse_args(argv)
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        return int(args.command(args))
+    except KeyboardInterrupt:
+        stopped = kill_all_groups()
+        print(f"interrupted: stopped {stopped} running example(s)", file=sys.stderr)
+        return _INTERRUPTED
+
+
+def _interrupt(signum: int, frame: object) -> NoReturn:
+    raise KeyboardInterrupt
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mpguide-check", description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument("--root", type=Path, default=Path(), help="project folder (default: .)")
+    parser.add_argument(
+        "--docs", type=Path, help="folder of the pages (default: ROOT/docs)"
+    )
+    parser.add_argument(
+        "--examples", type=Path, help="folder of the examples (default: ROOT/src/mpguide/examples)"
+    )
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    listing = commands.add_parser("list", help="list included examples and the pages that show them")
+    listing.set_defaults(command=_list)
+
+    for name, func, text in (
+        ("check", _check, "run examples and compare their output with the expected output"),
+        ("update", _update, "rewrite expected outputs from a real run, keeping '...' placeholders"),
+    ):
+        sub = commands.add_parser(name, help=text, description=text)
+        sub.set_defaults(command=func)
+        sub.add_argument("example", nargs="*", help="example files (default: all included)")
+        sub.add_argument(
+            "-m", "--start-method", action="append", choices=START_METHODS, dest="methods",
+            help="start method to run under; repeat for several (default: every one available)",
+        )
+        sub.add_argument(
+            "-p", "--python", action="append", dest="pythons", metavar="PYTHON",
+            help="interpreter to run with; repeat for several (default: this one)",
+        )
+        sub.add_argument("--timeout", type=float, default=60.0, help="seconds per run (default: 60)")
+    check = commands.choices["check"]
+    check.add_argument("-j", "--jobs", type=int, default=default_jobs(), help="checks at once")
+    check.add_argument("--report", type=Path, help="write a JSON report of every check here")
+    check.add_argument(
+        "-q", "--quiet", action="store_true", help="print only failures and the summary"
+    )
+    return parser
+
+
+def _folders(args: argparse.Namespace) -> tuple[Path, Path]:
+    docs = args.docs or args.root / "docs"
+    examples = args.examples or args.root / "src" / "mpguide" / "examples"
+    return docs.resolve(), examples.resolve()
+
+
+def _example_names(args: argparse.Namespace, examples_dir: Path) -> list[str] | None:
+    """Accept examples as paths (from anywhere) or as names relative to the examples folder."""
+    if not args.example:
+        return None
+    names = []
+    for given in args.example:
+        path = Path(given)
+        if path.is_file() and path.resolve().is_relative_to(examples_dir.resolve()):
+            names.append(path.resolve().relative_to(examples_dir.resolve()).as_posix())
+        else:
+            names.append(Path(given).as_posix())
+    return names
+
+
+def _interpreters(args: argparse.Namespace) -> list[Interpreter]:
+    return [probe(p) for p in args.pythons or [sys.executable]]
+
+
+def _plan(args: argparse.Namespace) -> tuple[Plan, list[Interpreter]] | None:
+    docs, examples = _folders(args)
+    try:
+        interpreters = _interpreters(args)
+    except InterpreterError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return None
+    only = _example_names(args, examples)
+    plan = make_plan(
+        docs,
+        examples,
+        interpreters,
+        methods=args.methods,
+        only=only,
+        allow_missing=args.command is _update,
+    )
+    return plan, interpreters
+
+
+def _list(args: argparse.Namespace) -> int:
+    docs, examples = _folders(args)
+    plan = make_plan(docs, examples, [])
+    for example, inclusions in plan.inclusions.items():
+        pages = ", ".join(f"{i.page.relative_to(docs)}:{i.line}" for i in inclusions)
+        role = " (server)" if example in plan.servers else ""
+        print(f"{example}{role}\t{pages}")
+    return _print_problems(plan.problems)
+
+
+def _check(args: argparse.Namespace) -> int:
+    planned = _plan(args)
+    if planned is None:
+        return 2
+    plan, interpreters = planned
+    docs, examples = _folders(args)
+    previous = {}
+    if args.report is not None and args.report.is_file():
+        try:
+            previous = read_report(args.report).durations()
+        except ReportError:
+            previous = {}
+    names = ", ".join(i.name for i in interpreters)
+    print(f"checking {len(plan.checks)} runs: {len(plan.expectations) - len(plan.servers)} "
+          f"examples on {names}, {args.jobs} at once")
+    start = time.monotonic()
+
+    def show(outcome: Outcome) -> None:
+        if outcome.passed and args.quiet:
+            return
+        status = "ok  " if outcome.passed else "FAIL"
+        print(f"{status} {outcome.check.label} {outcome.duration:.2f} s", flush=True)
+        for problem in outcome.problems:
+            print(_indent(problem), flush=True)
+
+    outcomes = run_checks(
+        plan.checks,
+        examples,
+        servers=plan.servers,
+        jobs=args.jobs,
+        limits=RunLimits(timeout=args.timeout),
+        expected_durations=previous,
+        on_outcome=show,
+    )
+    wall = time.monotonic() - start
+    if args.report is not None:
+        fingerprints = {
+            name: fingerprint(examples, name, e.server) for name, e in plan.expectations.items()
+        }
+        write_report(args.report, outcomes, interpreters, fingerprints, plan.problems)
+    failed = [o for o in outcomes if not o.passed]
+    for outcome in failed:
+        print(f"failed: {outcome.check.label} ({examples / outcome.check.example})")
+    status = _print_problems(plan.problems)
+    total = sum(o.duration for o in outcomes)
+    longest = max((o.duration for o in outcomes), default=0.0)
+    print(f"wall {wall:.2f} s, sum {total:.2f} s, longest {longest:.2f} s ({docs})")
+    print(f"{len(outcomes) - len(failed)} passed, {len(failed)} failed")
+    return 1 if failed or status else 0
+
+
+def _update(args: argparse.Namespace) -> int:
+    planned = _plan(args)
+    if planned is None:
+        return 2
+    plan, _ = planned
+    _, examples = _folders(args)
+    done: set[str] = set()
+    status = 0
+    for check, expectation in plan.checks:
+        if check.example in done:
+            continue
+        done.add(check.example)
+        server = plan.servers.get(expectation.server or "")
+        outcome = run_check(check, expectation, examples, RunLimits(args.timeout), server)
+        run = outcome.run
+        if run is None or run.returncode is None:
+            print(f"not updated: {check.label}: {'; '.join(outcome.problems)}")
+            status = 1
+            continue
+        path = expected_output_path(examples / check.example)
+        text = run.stdout.decode("utf-8", errors="replace")
+        new = updated_output(expectation.stdout, text, expectation.unordered)
+        if new != expectation.stdout:
+            path.write_text(new, encoding="utf-8")
+            print(f"updated: {path}")
+        else:
+            print(f"unchanged: {path}")
+        if run.stderr and expectation.stderr is None:
+            print(_indent(f"note: it printed to standard error:\n{run.stderr.decode(errors='replace')}"))
+    return _print_problems(plan.problems) or status
+
+
+def _print_problems(problems: Sequence[str]) -> int:
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def _indent(text: str) -> str:
+    return "\n".join(f"    {line}" for line in text.splitlines())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,38 @@
+"""Run an example file as ``__main__`` under a chosen start method, as ``python FILE`` would.
+
+This file is run by path, in the interpreter under test, so it imports nothing but the standard
+library: ``python launch.py METHOD FILE``.
+It sets the start method, then runs the unchanged example the way the interpreter runs a script:
+``sys.argv[0]`` and ``sys.path[0]`` point at the example, and it runs as ``__main__`` so that spawn
+and forkserver children find and re-import it as the reader's own script.
+"""
+
+import multiprocessing
+import runpy
+import sys
+import traceback
+from pathlib import Path
+
+
+def main() -> None:
+    """Set the start method named on the command line and run the example file."""
+    method, path = sys.argv[1], sys.argv[2]
+    multiprocessing.set_start_method(method)
+    script = Path(path).resolve()
+    sys.argv = [str(script)]
+    sys.path[0] = str(script.parent)
+    try:
+        runpy.run_path(str(script), run_name="__main__")
+    except SystemExit:
+        raise
+    except BaseException as exc:  # noqa: BLE001 - reported the way the interpreter would
+        # Show the traceback a reader would see: from the example's own frames on.
+        tb = exc.__traceback__
+        while tb is not None and tb.tb_frame.f_code.co_filename != str(script):
+            tb = tb.tb_next
+        traceback.print_exception(type(exc), exc, tb or exc.__traceback__)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

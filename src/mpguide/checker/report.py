@@ -1,0 +1,184 @@
+"""The machine-readable record of what was verified, and the fingerprint that ties it to the files.
+
+The checker writes one JSON report per run; the Sphinx extension reads it to show, beside each
+example, where it was verified, and refuses an example whose files changed since.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from mpguide.checker.expectation import expected_output_path, load_options
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from pathlib import Path
+
+    from mpguide.checker.interpreters import Interpreter
+    from mpguide.checker.suite import Outcome
+
+__all__ = [
+    "REPORT_FORMAT",
+    "CheckRecord",
+    "Report",
+    "ReportError",
+    "Verification",
+    "fingerprint",
+    "read_report",
+    "write_report",
+]
+
+REPORT_FORMAT = 1
+
+
+class ReportError(Exception):
+    """A report file is missing or unreadable."""
+
+
+@dataclass(frozen=True)
+class CheckRecord:
+    """One check as the report keeps it."""
+
+    example: str
+    implementation: str
+    version: str
+    free_threaded: bool
+    start_method: str
+    passed: bool
+    duration: float
+    problems: tuple[str, ...] = ()
+
+    @property
+    def feature_version(self) -> str:
+        """``3.13`` for 3.13.0."""
+        return ".".join(self.version.split(".")[:2])
+
+
+@dataclass(frozen=True)
+class Verification:
+    """What the site says about one example: where it was verified, for which files."""
+
+    example: str
+    pythons: tuple[str, ...]
+    """Feature versions such as ``("3.11", "3.12", "3.13")``, with ``t`` for free-threaded."""
+    start_methods: tuple[str, ...]
+    passed: bool
+    fingerprint: str
+
+
+@dataclass(frozen=True)
+class Report:
+    """A whole report: every check, and the fingerprint of every example's files."""
+
+    created: str
+    checks: tuple[CheckRecord, ...]
+    fingerprints: dict[str, str]
+    problems: tuple[str, ...] = ()
+
+    def verification(self, example: str) -> Verification | None:
+        """Summarize the checks of *example*, or ``None`` when the report has none."""
+        records = [r for r in self.checks if r.example == example]
+        if not records or example not in self.fingerprints:
+            return None
+        pythons = sorted(
+            {f"{r.feature_version}{'t' if r.free_threaded else ''}" for r in records},
+            key=lambda v: tuple(int(p) for p in v.rstrip("t").split(".")),
+        )
+        order = ("fork", "spawn", "forkserver")
+        methods = sorted({r.start_method for r in records}, key=order.index)
+        return Verification(
+            example=example,
+            pythons=tuple(pythons),
+            start_methods=tuple(methods),
+            passed=all(r.passed for r in records),
+            fingerprint=self.fingerprints[example],
+        )
+
+    def durations(self) -> dict[tuple[str, str, str], float]:
+        """Each check's duration, by (example, interpreter name, start method)."""
+        return {
+            (r.example, f"{r.implementation} {r.version}{'t' if r.free_threaded else ''}",
+             r.start_method): r.duration
+            for r in self.checks
+        }
+
+
+def fingerprint(examples_dir: Path, example: str, server: str | None = None) -> str:
+    """Hash what a check of *example* depends on: its program, expected output and options.
+
+    A server's files count too, since the example's output depends on them.
+    """
+    digest = hashlib.sha256()
+    for name in (example, server):
+        if name is None:
+            continue
+        path = examples_dir / name
+        for part in (path, expected_output_path(path), expected_output_path(path, "err")):
+            digest.update(part.name.encode())
+            digest.update(part.read_bytes() if part.is_file() else b"<absent>")
+    options = load_options(examples_dir).get(example, {})
+    digest.update(json.dumps(options, sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+def write_report(
+    path: Path,
+    outcomes: Iterable[Outcome],
+    interpreters: Iterable[Interpreter],
+    fingerprints: dict[str, str],
+    problems: Iterable[str] = (),
+) -> None:
+    """Write the JSON report of a run to *path*."""
+    checks = [
+        CheckRecord(
+            example=o.check.example,
+            implementation=o.check.interpreter.implementation,
+            version=o.check.interpreter.version,
+            free_threaded=o.check.interpreter.free_threaded,
+            start_method=o.check.method,
+            passed=o.passed,
+            duration=round(o.duration, 3),
+            problems=o.problems,
+        )
+        for o in outcomes
+    ]
+    data: dict[str, Any] = {
+        "format": REPORT_FORMAT,
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "interpreters": [asdict(i) for i in interpreters],
+        "problems": list(problems),
+        "fingerprints": dict(sorted(fingerprints.items())),
+        "checks": [asdict(c) for c in checks],
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    tmp.replace(path)
+
+
+def read_report(path: Path) -> Report:
+    """Read a report written by :func:`write_report`."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("format") != REPORT_FORMAT:
+            msg = f"{path}: report format {data.get('format')!r}, expected {REPORT_FORMAT}"
+            raise ReportError(msg)
+        checks = tuple(
+            CheckRecord(**{**c, "problems": tuple(c["problems"])}) for c in data["checks"]
+        )
+        return Report(
+            created=data["created"],
+            checks=checks,
+            fingerprints=dict(data["fingerprints"]),
+            problems=tuple(data["problems"]),
+        )
+    except FileNotFoundError as exc:
+        msg = f"{path}: no verification report; run `nox -s examples` first"
+        raise ReportError(msg) from exc
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        msg = f"{path}: unreadable verification report: {exc}"
+        raise ReportError(msg) from exc

@@ -1,0 +1,296 @@
+"""Plan the checks (examples x interpreters x start methods), run them in parallel, judge each one.
+
+A check runs an example the way a reader would, ``python example.py``, through :mod:`launch
+<mpguide.checker.launch>` so that the start method is set without editing the example, and judges
+the run against the example's :class:`~mpguide.checker.expectation.Expectation`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mpguide.checker.comparison import output_diff
+from mpguide.checker.environment import example_environment
+from mpguide.checker.runner import (
+    Run,
+    RunLimits,
+    group_members,
+    kill_all_groups,
+    run_program,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Mapping
+
+    from mpguide.checker.expectation import Expectation
+    from mpguide.checker.interpreters import Interpreter
+
+__all__ = [
+    "LAUNCHER",
+    "Check",
+    "Outcome",
+    "default_jobs",
+    "judge",
+    "run_check",
+    "run_checks",
+]
+
+LAUNCHER = Path(__file__).with_name("launch.py")
+"""The script that sets the start method and runs an example as ``__main__``."""
+
+_LEAK_WARNING = "resource_tracker: There appear to be"
+
+
+@dataclass(frozen=True)
+class Check:
+    """One example, run by one interpreter under one start method."""
+
+    example: str
+    interpreter: Interpreter
+    method: str
+
+    @property
+    def label(self) -> str:
+        """``processes/daemon.py [CPython 3.13.0, spawn]``."""
+        return f"{self.example} [{self.interpreter.name}, {self.method}]"
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """What identifies this check across runs: example, Python version, start method."""
+        return (self.example, self.interpreter.name, self.method)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How one check went."""
+
+    check: Check
+    duration: float
+    problems: tuple[str, ...] = ()
+    """Each cause of failure, in words; empty when the check passed."""
+    run: Run | None = field(default=None, repr=False)
+
+    @property
+    def passed(self) -> bool:
+        """Whether the check passed."""
+        return not self.problems
+
+
+def default_jobs() -> int:
+    """How many checks run at once: examples mostly wait, so more than the cores."""
+    return max(4, 3 * (os.cpu_count() or 1))
+
+
+def run_check(
+    check: Check,
+    expectation: Expectation,
+    examples_dir: Path,
+    limits: RunLimits | None = None,
+    server: Expectation | None = None,
+) -> Outcome:
+    """Run *check* in a fresh process group and judge it.
+
+    With a *server* (the expectation of the example's server program), the server runs first, on a
+    free loopback port with a fresh random key; once it accepts connections the example runs as its
+    client; then the server is stopped with Ctrl-C (SIGINT), and both outputs are judged.
+    """
+    limits = limits or RunLimits()
+    if expectation.timeout is not None:
+        limits = RunLimits(expectation.timeout, limits.max_output, limits.grace)
+    start = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="mpguide-") as tmp:
+        cwd = Path(tmp)
+        if server is None:
+            run = run_program(
+                _argv(check, examples_dir / check.example),
+                env=example_environment(expectation.env),
+                cwd=cwd,
+                limits=limits,
+            )
+            problems = judge(run, expectation, limits)
+            return Outcome(check, time.monotonic() - start, tuple(problems), run)
+
+        server_env = _server_environment()
+        client: list[Run] = []
+        waited: list[str] = []
+
+        def run_client(proc: subprocess.Popen[bytes]) -> None:
+            problem = _wait_for_port(int(server_env["MANAGER_PORT"]), proc, limits.timeout)
+            if problem is None:
+                client.append(
+                    run_program(
+                        _argv(check, examples_dir / check.example),
+                        env=example_environment({**server_env, **expectation.env}),
+                        cwd=cwd,
+                        limits=limits,
+                    )
+                )
+            else:
+                waited.append(problem)
+            with contextlib.suppress(ProcessLookupError):
+                proc.send_signal(signal.SIGINT)
+
+        served = run_program(
+            _argv(check, examples_dir / server.example),
+            env=example_environment({**server_env, **server.env}),
+            cwd=cwd,
+            limits=RunLimits(limits.timeout * 2, limits.max_output, limits.grace),
+            interact=run_client,
+        )
+    problems = [f"server {server.example}: {p}" for p in waited + judge(served, server, limits)]
+    if client:
+        problems = judge(client[0], expectation, limits) + problems
+    if group_members(served.pgid):
+        problems.append(f"server {server.example}: still running after Ctrl-C")
+    return Outcome(check, time.monotonic() - start, tuple(problems), client[0] if client else None)
+
+
+def judge(run: Run, expectation: Expectation, limits: RunLimits) -> list[str]:
+    """Return every way *run* falls short of *expectation*; an empty list means it passed."""
+    problems = []
+    name = expectation.example
+    if run.timed_out:
+        problems.append(f"timed out after {limits.timeout:g} s: killed its whole process group")
+    if run.truncated:
+        problems.append(
+            f"printed more than {limits.max_output} bytes on one stream: cut off and killed"
+        )
+    if run.leftovers:
+        pids = ", ".join(map(str, run.leftovers))
+        problems.append(
+            f"left {len(run.leftovers)} process(es) running after it exited (PIDs {pids}): killed"
+        )
+    if run.returncode is not None and run.returncode != expectation.returncode:
+        problems.append(f"exited with {_status(run.returncode)}, expected {expectation.returncode}")
+    stdout = _decode(run.stdout, "standard output", problems)
+    stderr = _decode(run.stderr, "standard error", problems)
+    if stdout is not None:
+        diff = output_diff(
+            expectation.stdout,
+            stdout,
+            expectation.unordered,
+            expected_name=f"{Path(name).with_suffix('.out')} (expected)",
+            actual_name="standard output (actual)",
+        )
+        if diff:
+            problems.append(f"standard output differs from the expected output:\n{diff}")
+    if stderr is not None:
+        if expectation.stderr is not None:
+            diff = output_diff(
+                expectation.stderr,
+                stderr,
+                expected_name=f"{Path(name).with_suffix('.err')} (expected)",
+                actual_name="standard error (actual)",
+            )
+            if diff:
+                problems.append(f"standard error differs from the expected:\n{diff}")
+        elif stderr.strip():
+            what = (
+                "a resource_tracker warning of leaked resources"
+                if _LEAK_WARNING in stderr
+                else "output on standard error"
+            )
+            problems.append(f"printed {what}:\n{stderr.rstrip()}")
+    return problems
+
+
+def run_checks(
+    checks: Iterable[tuple[Check, Expectation]],
+    examples_dir: Path,
+    *,
+    servers: Mapping[str, Expectation] | None = None,
+    jobs: int | None = None,
+    limits: RunLimits | None = None,
+    expected_durations: Mapping[tuple[str, str, str], float] | None = None,
+    on_outcome: Callable[[Outcome], None] | None = None,
+) -> list[Outcome]:
+    """Run *checks* in parallel, longest first, and return their outcomes in the given order.
+
+    *servers* maps each server program an expectation names to its own expectation.
+    *expected_durations* (from an earlier report) orders the queue so the longest checks start
+    first, which keeps the wall time close to that of the single longest check.
+    """
+    planned = list(checks)
+    durations = expected_durations or {}
+    queue = sorted(planned, key=lambda item: -durations.get(item[0].key, 0.0))
+    outcomes: dict[Check, Outcome] = {}
+    with ThreadPoolExecutor(max_workers=jobs or default_jobs()) as pool:
+        futures = {
+            pool.submit(
+                run_check,
+                check,
+                expectation,
+                examples_dir,
+                limits,
+                (servers or {}).get(expectation.server or ""),
+            ): check
+            for check, expectation in queue
+        }
+        try:
+            for future in as_completed(futures):
+                outcome = future.result()
+                outcomes[futures[future]] = outcome
+                if on_outcome is not None:
+                    on_outcome(outcome)
+        except BaseException:
+            # Ctrl-C, or a bug: stop what runs before the pool waits for it.
+            for future in futures:
+                future.cancel()
+            kill_all_groups()
+            raise
+    return [outcomes[check] for check, _ in planned]
+
+
+def _argv(check: Check, example: Path) -> list[str]:
+    return [check.interpreter.executable, str(LAUNCHER), check.method, str(example)]
+
+
+def _status(returncode: int) -> str:
+    if returncode < 0:
+        with contextlib.suppress(ValueError):
+            return f"signal {signal.Signals(-returncode).name}"
+    return f"status {returncode}"
+
+
+def _decode(data: bytes, stream: str, problems: list[str]) -> str | None:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        problems.append(
+            f"{stream} is not valid UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}"
+        )
+        return None
+
+
+def _server_environment() -> dict[str, str]:
+    """A free loopback port and a fresh random key, as a reader would set them for a manager."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return {"MANAGER_PORT": str(port), "MANAGER_AUTHKEY": secrets.token_hex(32)}
+
+
+def _wait_for_port(port: int, proc: subprocess.Popen[bytes], seconds: float) -> str | None:
+    """Wait until the server accepts connections on *port*; return why it did not, or ``None``."""
+    deadline = time.monotonic() + seconds
+    while proc.poll() is None:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+        except OSError:
+            if time.monotonic() >= deadline:
+                return f"the server did not accept connections on port {port} within {seconds:g} s"
+            time.sleep(0.05)
+        else:
+            return None
+    return f"the server exited with {_status(proc.returncode)} before accepting connections"

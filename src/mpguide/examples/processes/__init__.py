@@ -1,0 +1,1 @@
+"""Chapter 1, 进程 / Processes."""

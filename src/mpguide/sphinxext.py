@@ -1,0 +1,278 @@
+"""The Sphinx extension that shows verified examples, corrections and the language switcher.
+
+``example`` directive
+    ````` ```{example} processes/daemon.py ````` shows the example file (Sphinx's own
+    ``literalinclude``, so rebuilds track the file), the command a reader types, the expected output
+    kept beside the file, and where the checker verified it, read from its JSON report.
+    An example the report does not show as passing, or whose files changed since it was verified,
+    is a build warning (an error under ``-W``): the site is never built from unverified examples.
+    Lines of the output that may come in any order are highlighted and said to be so.
+``correction`` directive
+    An admonition titled "Correction to the original", translated.
+Language switcher
+    Each page gets links to the same page in the other languages (``mpguide_languages``), in the
+    sidebar and as ``<link rel="alternate" hreflang>``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from docutils.parsers.rst.directives.admonitions import BaseAdmonition
+from sphinx.directives.code import LiteralInclude
+from sphinx.locale import _
+from sphinx.util import logging
+
+from mpguide import __version__
+from mpguide.checker.expectation import (
+    ExpectationError,
+    expected_output_path,
+    load_expectation,
+    load_options,
+)
+from mpguide.checker.report import Report, ReportError, Verification, fingerprint, read_report
+
+if TYPE_CHECKING:
+    from collections.abc import Set
+
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
+    from sphinx.util.typing import ExtensionMetadata, OptionSpec
+
+__all__ = ["CorrectionDirective", "ExampleDirective", "setup"]
+
+logger = logging.getLogger(__name__)
+
+# What each page that shows examples was built from: {docname: {example: summary}}.
+# When a summary changes in a new report, the page is rebuilt; when only timings change, it is not.
+_SUMMARIES = "mpguide_verified"
+
+
+class ExampleDirective(LiteralInclude):
+    """Show a verified example: its code, the command to run it and its checked output."""
+
+    required_arguments = 1
+    option_spec: ClassVar[OptionSpec] = {
+        **LiteralInclude.option_spec,
+        "no-output": directives.flag,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        """Build the code block, the console block and the verification line."""
+        env = self.env
+        config = env.config
+        examples_dir = Path(env.app.confdir, config.mpguide_examples_dir).resolve()
+        example = self.arguments[0]
+        path = examples_dir / example
+        if not path.is_file():
+            logger.warning(
+                "example %s: no such file in %s", example, examples_dir, location=self.get_location()
+            )
+            return []
+        doc_dir = Path(env.doc2path(env.docname)).parent
+        self.arguments[0] = os.path.relpath(path, doc_dir)
+        self.options.setdefault("caption", path.name)
+        self.options.setdefault("language", "python")
+        code = super().run()
+
+        try:
+            options = load_options(examples_dir).get(example, {})
+            expectation = load_expectation(examples_dir, example, options)
+        except ExpectationError as exc:
+            logger.warning("%s", exc, location=self.get_location())
+            return code
+        for dependency in (expected_output_path(path), expected_output_path(path, "err")):
+            if dependency.exists():
+                env.note_dependency(os.path.relpath(dependency, env.srcdir))
+        if "no-output" in self.options:
+            return code
+
+        verification = _verification(env, examples_dir, example, expectation.server)
+        env_summaries: dict[str, dict[str, Any]] = getattr(env, _SUMMARIES, {})
+        setattr(env, _SUMMARIES, env_summaries)
+        env_summaries.setdefault(env.docname, {})[example] = _summary(verification)
+        if verification is None:
+            return code
+
+        command = f"$ python {path.name}\n"
+        output = expectation.stdout + (expectation.stderr or "")
+        console = nodes.literal_block(command + output, command + output)
+        console["language"] = "console"
+        console["classes"].append("mpguide-output")
+        if expectation.unordered:
+            console["highlight_args"] = {
+                "hl_lines": [n + 1 for a, b in expectation.unordered for n in range(a, b + 1)]
+            }
+        self.set_source_info(console)
+
+        note = nodes.paragraph(classes=["mpguide-verified"])
+        versions = _version_range(verification.pythons)
+        methods = " / ".join(verification.start_methods)
+        note += nodes.Text(_("Verified on CPython %(versions)s, %(methods)s.")
+                           % {"versions": versions, "methods": methods})
+        if expectation.unordered:
+            note += nodes.Text(" " + _("Highlighted lines may appear in any order."))
+        container = nodes.container(classes=["mpguide-example"])
+        container.extend([*code, console, note])
+        return [container]
+
+
+class CorrectionDirective(BaseAdmonition):
+    """An admonition for a correction to the original tutorial, with a translated title."""
+
+    node_class = nodes.admonition
+
+    def run(self) -> list[nodes.Node]:
+        """Build the admonition with its title."""
+        self.arguments = [_("Correction to the original")]
+        self.options.setdefault("class", []).append("correction")
+        return super().run()
+
+
+def _verification(
+    env: BuildEnvironment, examples_dir: Path, example: str, server: str | None
+) -> Verification | None:
+    """Return the report's verification of *example*, warning if it is missing or stale."""
+    report = _report(env)
+    location = (env.docname, None)
+    if report is None:
+        return None
+    verification = report.verification(example)
+    if verification is None:
+        logger.warning("example %s: not in the verification report", example, location=location)
+        return None
+    if not verification.passed:
+        logger.warning("example %s: failed its checks; see the report", example, location=location)
+        return None
+    if verification.fingerprint != fingerprint(examples_dir, example, server):
+        logger.warning(
+            "example %s: changed since it was verified; run `nox -s examples`",
+            example,
+            location=location,
+        )
+        return None
+    return verification
+
+
+def _report(env: BuildEnvironment) -> Report | None:
+    path = Path(env.app.confdir, env.config.mpguide_report)
+    cached: tuple[float, Report] | None = getattr(env.app, "_mpguide_report", None)
+    try:
+        mtime = path.stat().st_mtime
+        if cached is None or cached[0] != mtime:
+            cached = (mtime, read_report(path))
+            env.app._mpguide_report = cached  # type: ignore[attr-defined]  # noqa: SLF001
+    except (OSError, ReportError) as exc:
+        logger.warning("%s", exc, location=(env.docname, None))
+        return None
+    return cached[1]
+
+
+def _summary(verification: Verification | None) -> dict[str, Any]:
+    if verification is None:
+        return {}
+    return {
+        "pythons": list(verification.pythons),
+        "methods": list(verification.start_methods),
+        "fingerprint": verification.fingerprint,
+    }
+
+
+def _version_range(pythons: tuple[str, ...]) -> str:
+    """``3.11–3.13`` for consecutive feature versions, else ``3.11, 3.13``."""
+    minors = [int(v.split(".")[1]) for v in pythons if not v.endswith("t")]
+    consecutive = len(minors) == len(pythons) and minors == list(range(minors[0], minors[-1] + 1))
+    if consecutive and len(pythons) > 2:  # noqa: PLR2004
+        return f"{pythons[0]}–{pythons[-1]}"
+    return ", ".join(pythons)
+
+
+def on_env_get_outdated(
+    app: Sphinx,
+    env: BuildEnvironment,
+    added: Set[str],
+    changed: Set[str],
+    removed: Set[str],
+) -> list[str]:
+    """Rebuild the pages whose examples' verification changed in the report (not their timings)."""
+    summaries: dict[str, dict[str, Any]] = getattr(env, _SUMMARIES, {})
+    try:
+        report = read_report(Path(app.confdir, app.config.mpguide_report))
+    except ReportError:
+        return [doc for doc, examples in summaries.items() if any(examples.values())]
+    outdated = []
+    for docname, examples in summaries.items():
+        for example, summary in examples.items():
+            current = report.verification(example)
+            if _summary(current if current is not None and current.passed else None) != summary:
+                outdated.append(docname)
+                break
+    return outdated
+
+
+def on_env_purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    """Forget what a page showed before it is read again."""
+    getattr(env, _SUMMARIES, {}).pop(docname, None)
+
+
+def on_env_merge_info(
+    app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment
+) -> None:
+    """Take over what parallel readers recorded."""
+    summaries = getattr(env, _SUMMARIES, {})
+    summaries.update(getattr(other, _SUMMARIES, {}))
+    setattr(env, _SUMMARIES, summaries)
+
+
+def on_config_inited(app: Sphinx, config: Config) -> None:
+    """Title the site in its own language."""
+    titles: dict[str, str] = config.mpguide_titles
+    if config.language in titles:
+        config.project = titles[config.language]
+        config.html_title = titles[config.language]
+
+
+def on_html_page_context(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    """Give templates the links to this page in every language (``mpguide_languages``)."""
+    languages: dict[str, str] = app.config.mpguide_languages
+    current = app.config.language
+    # Every language is built into a sibling folder: html/zh_CN/, html/en/.
+    up = "../" * (pagename.count("/") + 1)
+    suffix = app.builder.get_target_uri(pagename)
+    context["mpguide_languages"] = [
+        {
+            "code": code,
+            "label": label,
+            "hreflang": code.replace("_", "-"),
+            "url": f"{up}{code}/{suffix}",
+            "current": code == current,
+        }
+        for code, label in languages.items()
+    ]
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    """Register the directives, the language switcher and the configuration values."""
+    app.add_config_value("mpguide_examples_dir", "../src/mpguide/examples", "env", str)
+    app.add_config_value("mpguide_report", "_build/verification.json", "env", str)
+    app.add_config_value("mpguide_languages", {}, "html", dict)
+    app.add_config_value("mpguide_titles", {}, "html", dict)
+    app.add_directive("example", ExampleDirective)
+    app.add_directive("correction", CorrectionDirective)
+    app.connect("config-inited", on_config_inited)
+    app.connect("env-get-outdated", on_env_get_outdated)
+    app.connect("env-purge-doc", on_env_purge_doc)
+    app.connect("env-merge-info", on_env_merge_info)
+    app.connect("html-page-context", on_html_page_context)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
