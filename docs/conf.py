@@ -1,12 +1,13 @@
 """One configuration for both languages: ``sphinx-build -c docs -D language=en docs/en ...``."""
 
 from importlib.metadata import version as _version
+from pathlib import Path as _Path
 
 # -- Project ---------------------------------------------------------------------------------------
 # https://www.sphinx-doc.org/en/master/usage/configuration.html#project-information
 project = "多进程编程"  # each language's title comes from mpguide_titles (mpguide.sphinxext)
 author = "mpguide"
-copyright = "2026, the mpguide team"  # noqa: A001 - the name Sphinx reads
+copyright = "2026, the mpguide team"
 release = _version("mpguide")
 version = ".".join(release.split(".")[:2])
 
@@ -51,6 +52,7 @@ always_use_bars_union = True
 html_theme = "furo"
 html_static_path = ["_static"]
 html_css_files = ["mpguide.css"]
+html_favicon = "_static/favicon.svg"  # browsers ask for one; without it, a 404 on every first visit
 html_sidebars = {
     "**": [
         "sidebar/brand.html",
@@ -71,6 +73,8 @@ copybutton_only_copy_prompt_lines = True
 language = "zh_CN"  # the source language; the English build passes -D language=en
 locale_dirs = ["../locales"]  # relative to each source folder: furo's and mpguide's strings
 html_search_language = None  # follow `language`; Chinese search needs jieba (docs group)
+# The tutorial's terms, so that jieba indexes 守护进程 as a word (and still 守护 and 进程).
+html_search_options = {"dict": str(_Path(__file__).parent / "locales/zh_CN/jieba_dict.txt")}
 
 # -- mpguide ---------------------------------------------------------------------------------------
 mpguide_examples_dir = "../src/mpguide/examples"

@@ -37,7 +37,7 @@ from mpguide.checker.expectation import (
 from mpguide.checker.report import Report, ReportError, Verification, fingerprint, read_report
 
 if TYPE_CHECKING:
-    from collections.abc import Set
+    from collections.abc import Set as AbstractSet
 
     from sphinx.application import Sphinx
     from sphinx.config import Config
@@ -71,7 +71,10 @@ class ExampleDirective(LiteralInclude):
         path = examples_dir / example
         if not path.is_file():
             logger.warning(
-                "example %s: no such file in %s", example, examples_dir, location=self.get_location()
+                "example %s: no such file in %s",
+                example,
+                examples_dir,
+                location=self.get_location(),
             )
             return []
         doc_dir = Path(env.doc2path(env.docname)).parent
@@ -113,8 +116,10 @@ class ExampleDirective(LiteralInclude):
         note = nodes.paragraph(classes=["mpguide-verified"])
         versions = _version_range(verification.pythons)
         methods = " / ".join(verification.start_methods)
-        note += nodes.Text(_("Verified on CPython %(versions)s, %(methods)s.")
-                           % {"versions": versions, "methods": methods})
+        note += nodes.Text(
+            _("Verified on CPython %(versions)s, %(methods)s.")
+            % {"versions": versions, "methods": methods}
+        )
         if expectation.unordered:
             note += nodes.Text(" " + _("Highlighted lines may appear in any order."))
         container = nodes.container(classes=["mpguide-example"])
@@ -131,7 +136,7 @@ class CorrectionDirective(BaseAdmonition):
         """Build the admonition with its title."""
         self.arguments = [_("Correction to the original")]
         self.options.setdefault("class", []).append("correction")
-        return super().run()
+        return list(super().run())
 
 
 def _verification(
@@ -166,7 +171,7 @@ def _report(env: BuildEnvironment) -> Report | None:
         mtime = path.stat().st_mtime
         if cached is None or cached[0] != mtime:
             cached = (mtime, read_report(path))
-            env.app._mpguide_report = cached  # type: ignore[attr-defined]  # noqa: SLF001
+            env.app._mpguide_report = cached  # type: ignore[attr-defined]
     except (OSError, ReportError) as exc:
         logger.warning("%s", exc, location=(env.docname, None))
         return None
@@ -187,7 +192,7 @@ def _version_range(pythons: tuple[str, ...]) -> str:
     """``3.11–3.13`` for consecutive feature versions, else ``3.11, 3.13``."""
     minors = [int(v.split(".")[1]) for v in pythons if not v.endswith("t")]
     consecutive = len(minors) == len(pythons) and minors == list(range(minors[0], minors[-1] + 1))
-    if consecutive and len(pythons) > 2:  # noqa: PLR2004
+    if consecutive and len(pythons) > 2:
         return f"{pythons[0]}–{pythons[-1]}"
     return ", ".join(pythons)
 
@@ -195,9 +200,9 @@ def _version_range(pythons: tuple[str, ...]) -> str:
 def on_env_get_outdated(
     app: Sphinx,
     env: BuildEnvironment,
-    added: Set[str],
-    changed: Set[str],
-    removed: Set[str],
+    added: AbstractSet[str],
+    changed: AbstractSet[str],
+    removed: AbstractSet[str],
 ) -> list[str]:
     """Rebuild the pages whose examples' verification changed in the report (not their timings)."""
     summaries: dict[str, dict[str, Any]] = getattr(env, _SUMMARIES, {})
@@ -221,7 +226,7 @@ def on_env_purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
 
 
 def on_env_merge_info(
-    app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment
+    app: Sphinx, env: BuildEnvironment, docnames: AbstractSet[str], other: BuildEnvironment
 ) -> None:
     """Take over what parallel readers recorded."""
     summaries = getattr(env, _SUMMARIES, {})

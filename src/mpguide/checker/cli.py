@@ -57,15 +57,15 @@ def _parser() -> argparse.ArgumentParser:
         prog="mpguide-check", description=__doc__, formatter_class=argparse.RawTextHelpFormatter
     )
     parser.add_argument("--root", type=Path, default=Path(), help="project folder (default: .)")
-    parser.add_argument(
-        "--docs", type=Path, help="folder of the pages (default: ROOT/docs)"
-    )
+    parser.add_argument("--docs", type=Path, help="folder of the pages (default: ROOT/docs)")
     parser.add_argument(
         "--examples", type=Path, help="folder of the examples (default: ROOT/src/mpguide/examples)"
     )
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
-    listing = commands.add_parser("list", help="list included examples and the pages that show them")
+    listing = commands.add_parser(
+        "list", help="list included examples and the pages that show them"
+    )
     listing.set_defaults(command=_list)
 
     for name, func, text in (
@@ -76,14 +76,24 @@ def _parser() -> argparse.ArgumentParser:
         sub.set_defaults(command=func)
         sub.add_argument("example", nargs="*", help="example files (default: all included)")
         sub.add_argument(
-            "-m", "--start-method", action="append", choices=START_METHODS, dest="methods",
+            "-m",
+            "--start-method",
+            action="append",
+            choices=START_METHODS,
+            dest="methods",
             help="start method to run under; repeat for several (default: every one available)",
         )
         sub.add_argument(
-            "-p", "--python", action="append", dest="pythons", metavar="PYTHON",
+            "-p",
+            "--python",
+            action="append",
+            dest="pythons",
+            metavar="PYTHON",
             help="interpreter to run with; repeat for several (default: this one)",
         )
-        sub.add_argument("--timeout", type=float, default=60.0, help="seconds per run (default: 60)")
+        sub.add_argument(
+            "--timeout", type=float, default=60.0, help="seconds per run (default: 60)"
+        )
     check = commands.choices["check"]
     check.add_argument("-j", "--jobs", type=int, default=default_jobs(), help="checks at once")
     check.add_argument("--report", type=Path, help="write a JSON report of every check here")
@@ -159,8 +169,10 @@ def _check(args: argparse.Namespace) -> int:
         except ReportError:
             previous = {}
     names = ", ".join(i.name for i in interpreters)
-    print(f"checking {len(plan.checks)} runs: {len(plan.expectations) - len(plan.servers)} "
-          f"examples on {names}, {args.jobs} at once")
+    print(
+        f"checking {len(plan.checks)} runs: {len(plan.expectations) - len(plan.servers)} "
+        f"examples on {names}, {args.jobs} at once"
+    )
     start = time.monotonic()
 
     def show(outcome: Outcome) -> None:
@@ -225,7 +237,11 @@ def _update(args: argparse.Namespace) -> int:
         else:
             print(f"unchanged: {path}")
         if run.stderr and expectation.stderr is None:
-            print(_indent(f"note: it printed to standard error:\n{run.stderr.decode(errors='replace')}"))
+            print(
+                _indent(
+                    f"note: it printed to standard error:\n{run.stderr.decode(errors='replace')}"
+                )
+            )
     return _print_problems(plan.problems) or status
 
 

@@ -85,21 +85,25 @@ def _align_unordered(
         wants, gots = want[lo:hi], got[lo:hi]
         match_of_got: dict[int, int] = {}
 
-        def augment(w: int, seen: set[int], wants: list[str] = wants, gots: list[str] = gots) -> bool:
-            for g, line in enumerate(gots):
-                if g in seen or not line_matches(wants[w], line):
-                    continue
-                seen.add(g)
-                if g not in match_of_got or augment(match_of_got[g], seen):
-                    match_of_got[g] = w
-                    return True
-            return False
-
         for w in range(len(wants)):
-            augment(w, set())
+            _augment(w, set(), wants, gots, match_of_got)
         slots: list[str | None] = [None] * len(wants)
         for g, w in match_of_got.items():
             slots[w] = gots[g]
         spare = iter(line for g, line in enumerate(gots) if g not in match_of_got)
         aligned[lo:hi] = [line if line is not None else next(spare) for line in slots]
     return aligned
+
+
+def _augment(
+    w: int, seen: set[int], wants: list[str], gots: list[str], match_of_got: dict[int, int]
+) -> bool:
+    """Find an output line for expected line *w*, moving earlier pairs along if need be."""
+    for g, line in enumerate(gots):
+        if g in seen or not line_matches(wants[w], line):
+            continue
+        seen.add(g)
+        if g not in match_of_got or _augment(match_of_got[g], seen, wants, gots, match_of_got):
+            match_of_got[g] = w
+            return True
+    return False

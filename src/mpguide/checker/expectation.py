@@ -139,7 +139,7 @@ def _line_range(example: Path, pair: object, stdout: str) -> tuple[int, int]:
     lines = len(stdout.splitlines())
     if (
         not isinstance(pair, list)
-        or len(pair) != 2  # noqa: PLR2004
+        or len(pair) != 2
         or not all(isinstance(n, int) for n in pair)
         or not 1 <= pair[0] <= pair[1] <= lines
     ):

@@ -69,7 +69,9 @@ def make_plan(
     plan.servers = {name: plan.expectations[name] for name in servers if name in plan.expectations}
     if only is not None:
         unknown = [name for name in only if name not in plan.expectations]
-        plan.problems += [f"{name}: not an included example with expected output" for name in unknown]
+        plan.problems += [
+            f"{name}: not an included example with expected output" for name in unknown
+        ]
     for example, expectation in plan.expectations.items():
         if example in servers or (only is not None and example not in only):
             continue

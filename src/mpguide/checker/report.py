@@ -101,8 +101,11 @@ class Report:
     def durations(self) -> dict[tuple[str, str, str], float]:
         """Each check's duration, by (example, interpreter name, start method)."""
         return {
-            (r.example, f"{r.implementation} {r.version}{'t' if r.free_threaded else ''}",
-             r.start_method): r.duration
+            (
+                r.example,
+                f"{r.implementation} {r.version}{'t' if r.free_threaded else ''}",
+                r.start_method,
+            ): r.duration
             for r in self.checks
         }
 

@@ -176,12 +176,11 @@ def run_program(
     tty.setraw(slave)  # no "\n" -> "\r\n" translation: the bytes as the program wrote them
     start = time.monotonic()
     try:
-        with running_group(
-            argv, env=env, cwd=cwd, stdout=slave, stderr=subprocess.PIPE
-        ) as proc:
+        with running_group(argv, env=env, cwd=cwd, stdout=slave, stderr=subprocess.PIPE) as proc:
             os.close(slave)
             slave = -1
-            assert proc.stderr is not None
+            if proc.stderr is None:  # pragma: no cover - asked for a pipe above
+                raise RuntimeError("standard error pipe missing")
             helper = None
             if interact is not None:
                 helper = threading.Thread(target=interact, args=(proc,), daemon=True)

@@ -1,0 +1,163 @@
+"""Shared fixtures: the project's folders, this interpreter, throw-away example projects, the site."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from mpguide.checker.interpreters import Interpreter, probe
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+EXAMPLES = ROOT / "src" / "mpguide" / "examples"
+LANGUAGES = ("zh_CN", "en")
+
+
+@pytest.fixture(scope="session")
+def interpreter() -> Interpreter:
+    """The interpreter running the tests, as the checker sees it."""
+    return probe(sys.executable)
+
+
+@dataclass
+class ExampleProject:
+    """A throw-away project: a docs folder with one page and an examples folder."""
+
+    root: Path
+
+    @property
+    def docs(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def examples(self) -> Path:
+        return self.root / "examples"
+
+    def add(self, name: str, code: str, out: str | None = "", *, on_page: bool = True) -> Path:
+        """Write example *name* with its expected output, and include it in the page."""
+        path = self.examples / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(code), encoding="utf-8")
+        if out is not None:
+            path.with_suffix(".out").write_text(textwrap.dedent(out), encoding="utf-8")
+        if on_page:
+            self.include(name)
+        return path
+
+    def include(self, name: str) -> None:
+        """Add an ``example`` directive for *name* to the page."""
+        page = self.docs / "page.md"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        text = page.read_text(encoding="utf-8") if page.exists() else "# Page\n"
+        page.write_text(f"{text}\n```{{example}} {name}\n```\n", encoding="utf-8")
+
+    def options(self, toml: str) -> None:
+        """Write the examples folder's ``checks.toml``."""
+        self.examples.mkdir(parents=True, exist_ok=True)
+        (self.examples / "checks.toml").write_text(textwrap.dedent(toml), encoding="utf-8")
+
+    def cli(self, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+        """Run ``mpguide-check`` on this project, as a user would, and capture what it prints."""
+        command = [
+            sys.executable,
+            "-m",
+            "mpguide.checker",
+            "--docs",
+            str(self.docs),
+            "--examples",
+            str(self.examples),
+            *args,
+        ]
+        env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
+        return subprocess.run(
+            command, capture_output=True, text=True, timeout=timeout, env=env, check=False
+        )
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> ExampleProject:
+    """An empty throw-away project."""
+    project = ExampleProject(tmp_path)
+    project.docs.mkdir()
+    project.examples.mkdir()
+    return project
+
+
+def alive(pid: int) -> bool:
+    """Whether *pid* is a running (not zombie) process."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat[stat.rindex(")") + 2] not in "ZX"
+
+
+@dataclass(frozen=True)
+class Site:
+    """A site built by the tests, as ``nox -s docs`` builds it."""
+
+    html: Path
+    logs: dict[str, str]
+    """What each language's build printed (standard output and error)."""
+    report: Path
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """Verify the examples with this Python, then build both languages with ``-W -n``."""
+    out = tmp_path_factory.mktemp("site")
+    report = out / "verification.json"
+    check = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mpguide.checker",
+            "--root",
+            str(ROOT),
+            "check",
+            "--quiet",
+            "--report",
+            str(report),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
+    logs = {}
+    for language in LANGUAGES:
+        build = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "sphinx",
+                "-c",
+                str(DOCS),
+                "-D",
+                f"language={language}",
+                "-D",
+                f"mpguide_report={report}",
+                "-W",
+                "--keep-going",
+                "-n",
+                "-d",
+                str(out / "doctrees" / language),
+                str(DOCS / language),
+                str(out / "html" / language),
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=600,
+        )
+        logs[language] = build.stdout + build.stderr
+        assert build.returncode == 0, logs[language]
+    (out / "html" / "index.html").write_bytes((DOCS / "_landing" / "index.html").read_bytes())
+    return Site(out / "html", logs, report)

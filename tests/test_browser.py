@@ -1,0 +1,140 @@
+"""The built site in a real browser: Chinese search, the language switcher, Chinese fonts.
+
+Runs Debian's chromium (``/usr/bin/chromium``, with ``fonts-noto-cjk``) through Playwright;
+``playwright install`` is never used.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from playwright.sync_api import Browser, Page
+
+    from conftest import Site
+
+pytestmark = [pytest.mark.docs, pytest.mark.browser]
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        """Keep the test output clean."""
+
+
+@pytest.fixture(scope="module")
+def base_url(site: Site) -> Iterator[str]:
+    """Serve the built site on a free loopback port."""
+    handler = functools.partial(_QuietHandler, directory=str(site.html))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Debian's chromium, headless."""
+    from playwright.sync_api import sync_playwright
+
+    assert shutil.which(CHROMIUM) or CHROMIUM, "install Debian's chromium and fonts-noto-cjk"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh page that records script errors and console errors."""
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(f"page error: {exc}"))
+    page.on(
+        "console",
+        lambda msg: (
+            errors.append(f"console {msg.type}: {msg.text}") if msg.type == "error" else None
+        ),
+    )
+    page.on(
+        "response",
+        lambda r: errors.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None,
+    )
+    page.errors = errors  # type: ignore[attr-defined]
+    yield page
+    context.close()
+
+
+def _search(page: Page, url: str) -> list[str]:
+    page.goto(url)
+    page.wait_for_selector("#search-results .search-summary", timeout=15_000)
+    return page.locator("#search-results ul.search li a").all_inner_texts()
+
+
+@pytest.mark.parametrize("word", ["进程", "守护进程", "多进程"])
+def test_chinese_search_finds_pages(page: Page, base_url: str, word: str) -> None:
+    """Searching the zh_CN site for a Chinese word lists pages, with no script error."""
+    results = _search(page, f"{base_url}/zh_CN/search.html?q={word}")
+    assert results, f"no results for {word}"
+    assert any("进程" in title for title in results)
+    assert page.errors == []  # type: ignore[attr-defined]
+
+
+def test_english_search_finds_pages(page: Page, base_url: str) -> None:
+    """Searching the English site for 'daemon' finds the processes chapter."""
+    results = _search(page, f"{base_url}/en/search.html?q=daemon")
+    assert any("Processes" in title for title in results)
+    assert page.errors == []  # type: ignore[attr-defined]
+
+
+def test_language_switcher_goes_to_the_same_page(page: Page, base_url: str) -> None:
+    """From a Chinese chapter, the switcher opens the same chapter in English, and back."""
+    page.goto(f"{base_url}/zh_CN/processes.html")
+    page.locator("a.mpguide-language-link", has_text="English").click()
+    page.wait_for_url(f"{base_url}/en/processes.html")
+    assert page.locator("h1").first.inner_text().startswith("Processes")
+    page.locator("a.mpguide-language-link", has_text="简体中文").click()
+    page.wait_for_url(f"{base_url}/zh_CN/processes.html")
+    assert page.locator("h1").first.inner_text().startswith("进程")
+    assert page.errors == []  # type: ignore[attr-defined]
+
+
+def test_landing_page_sends_chinese_readers_to_chinese(page: Page, base_url: str) -> None:
+    """A browser that prefers Chinese lands on the Chinese home page."""
+    page.goto(f"{base_url}/index.html")
+    page.wait_for_url(f"{base_url}/zh_CN/index.html")
+
+
+def test_chinese_text_renders_with_a_cjk_font(page: Page, base_url: str) -> None:
+    """Chinese text is drawn with a CJK font (fonts-noto-cjk), not as empty boxes."""
+    page.goto(f"{base_url}/zh_CN/processes.html")
+    page.wait_for_load_state("load")
+    assert page.evaluate("() => document.fonts.check('16px \"Noto Sans CJK SC\"', '进程')")
+    width = page.evaluate(
+        """() => {
+            const c = document.createElement('canvas').getContext('2d');
+            c.font = '16px sans-serif';
+            return [c.measureText('进程守护').width, c.measureText('\\u{10FFFD}\\u{10FFFD}').width];
+        }"""
+    )
+    assert width[0] > 0

@@ -1,0 +1,141 @@
+"""``mpguide-check`` as an author uses it: list, check, update, and what it says when things break."""
+
+from __future__ import annotations
+
+import shutil
+from typing import TYPE_CHECKING
+
+from conftest import EXAMPLES
+
+if TYPE_CHECKING:
+    from conftest import ExampleProject
+
+HELLO = """\
+    import multiprocessing
+
+    def greet(name: str) -> None:
+        print(f"hello {name}, from {multiprocessing.current_process().name}", flush=True)
+
+    if __name__ == "__main__":
+        p = multiprocessing.Process(target=greet, args=("reader",), name="greeter")
+        p.start()
+        p.join()
+        print(f"exit code {p.exitcode}")
+    """
+HELLO_OUT = "hello reader, from greeter\nexit code 0\n"
+
+
+def test_list_names_each_example_and_its_pages(project: ExampleProject) -> None:
+    """``list`` prints each included example with the page and line that include it."""
+    project.add("hello.py", HELLO, HELLO_OUT)
+    done = project.cli("list")
+    assert done.returncode == 0
+    assert done.stdout.split() == ["hello.py", "page.md:3"]
+
+
+def test_check_passes_under_every_start_method(project: ExampleProject) -> None:
+    """A correct example passes under fork, spawn and forkserver; the summary counts them."""
+    project.add("hello.py", HELLO, HELLO_OUT)
+    done = project.cli("check")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "3 passed, 0 failed" in done.stdout.splitlines()
+
+
+def test_one_changed_character_fails_with_a_diff(project: ExampleProject) -> None:
+    """Changing one character of the expected output fails the check with a clear diff."""
+    project.add("hello.py", HELLO, HELLO_OUT.replace("reader", "Reader"))
+    done = project.cli("check", "-m", "spawn")
+    assert done.returncode == 1
+    out = done.stdout
+    assert "FAIL hello.py [CPython" in out
+    assert ", spawn]" in out
+    assert "--- hello.out (expected)" in out
+    assert "+++ standard output (actual)" in out
+    assert "-hello Reader, from greeter" in out
+    assert "+hello reader, from greeter" in out
+    assert "0 passed, 1 failed" in out.splitlines()
+
+
+def test_one_file_and_one_method(project: ExampleProject) -> None:
+    """Checks can be narrowed to one file (by path) and one start method."""
+    path = project.add("hello.py", HELLO, HELLO_OUT)
+    project.add("other.py", "print('other')\n", "other\n")
+    done = project.cli("check", str(path), "-m", "fork")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "1 passed, 0 failed" in done.stdout.splitlines()
+    assert "other.py" not in done.stdout
+
+
+def test_update_rewrites_and_keeps_placeholders(project: ExampleProject) -> None:
+    """``update`` writes the real output, keeping the ``...`` an author wrote where it still fits."""
+    code = "import os\nprint(f'pid {os.getpid()}')\nprint('total 42')\n"
+    path = project.add("pid.py", code, "pid ...\ntotal 41\n")
+    done = project.cli("update", "-m", "spawn")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert path.with_suffix(".out").read_text() == "pid ...\ntotal 42\n"
+    assert project.cli("check").returncode == 0
+
+
+def test_update_creates_a_missing_expected_output(project: ExampleProject) -> None:
+    """``update`` fills in an example's first expected output."""
+    path = project.add("new.py", "print('fresh')\n", out=None)
+    assert project.cli("check").returncode == 1
+    done = project.cli("update")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert path.with_suffix(".out").read_text() == "fresh\n"
+
+
+def test_missing_expected_output_is_an_error(project: ExampleProject) -> None:
+    """An included example without expected output is named, and the others still run."""
+    project.add("fine.py", "print('fine')\n", "fine\n")
+    project.add("bare.py", "print('x')\n", out=None)
+    done = project.cli("check", "-m", "fork")
+    assert done.returncode == 1
+    assert "bare.py: no expected output" in done.stderr
+    assert "1 passed, 0 failed" in done.stdout.splitlines()
+
+
+def test_example_on_no_page_is_an_error(project: ExampleProject) -> None:
+    """An example file that no page includes is named."""
+    project.add("fine.py", "print('fine')\n", "fine\n")
+    project.add("lonely.py", "print('x')\n", "x\n", on_page=False)
+    done = project.cli("check", "-m", "fork")
+    assert done.returncode == 1
+    assert "lonely.py: no page includes this example" in done.stderr
+
+
+def test_page_including_a_missing_file_is_an_error(project: ExampleProject) -> None:
+    """A page that includes a file that does not exist is named with its line."""
+    project.add("fine.py", "print('fine')\n", "fine\n")
+    project.include("ghost.py")
+    done = project.cli("check", "-m", "fork")
+    assert done.returncode == 1
+    assert "page.md:6: includes ghost.py, which does not exist" in done.stderr
+    assert "1 passed, 0 failed" in done.stdout.splitlines()
+
+
+def test_report_records_every_check(project: ExampleProject) -> None:
+    """The JSON report has one record per example and start method, with status and time."""
+    import json
+
+    project.add("hello.py", HELLO, HELLO_OUT)
+    report = project.root / "report.json"
+    assert project.cli("check", "--report", str(report)).returncode == 0
+    data = json.loads(report.read_text())
+    records = {(c["example"], c["start_method"]): c for c in data["checks"]}
+    assert set(records) == {("hello.py", m) for m in ("fork", "spawn", "forkserver")}
+    assert all(c["passed"] and c["duration"] > 0 for c in records.values())
+    assert set(data["fingerprints"]) == {"hello.py"}
+
+
+def test_a_real_example_fails_when_its_output_changes(project: ExampleProject) -> None:
+    """A chapter 1 example, copied, passes; with one character of its .out changed, it fails."""
+    for name in ("daemon.py", "daemon.out"):
+        shutil.copy(EXAMPLES / "processes" / name, project.examples / name)
+    project.include("daemon.py")
+    assert project.cli("check", "-m", "spawn").returncode == 0
+    out = project.examples / "daemon.out"
+    out.write_text(out.read_text().replace("Exiting :", "Exiting:"))
+    done = project.cli("check", "-m", "spawn")
+    assert done.returncode == 1
+    assert "-Exiting: non-daemon ..." in done.stdout

@@ -1,0 +1,162 @@
+"""The site: built without warnings, both languages in step, Chinese search indexed, translated."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import TYPE_CHECKING
+
+import pytest
+
+from conftest import DOCS, LANGUAGES
+from mpguide.checker.discovery import find_inclusions
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from conftest import Site
+
+pytestmark = pytest.mark.docs
+
+_FENCE = re.compile(r"^(`{3,}|~{3,}|:{3,})")
+
+
+def _pages(language: str) -> list[str]:
+    root = DOCS / language
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*.md"))
+
+
+def _headings(page: Path) -> list[int]:
+    """The level of each Markdown heading, outside fenced blocks."""
+    levels, fence = [], None
+    for line in page.read_text(encoding="utf-8").splitlines():
+        match = _FENCE.match(line)
+        if match and (fence is None or line.startswith(fence)):
+            fence = None if fence else match[1]
+            continue
+        if fence is None and (heading := re.match(r"^(#{1,6}) ", line)):
+            levels.append(len(heading[1]))
+    return levels
+
+
+def _directives(page: Path, name: str) -> int:
+    return len(re.findall(rf"^(?:`{{3,}}|:{{3,}})\{{{name}\}}", page.read_text(), re.MULTILINE))
+
+
+def test_build_has_no_warnings(site: Site) -> None:
+    """Both languages build with -W -n and print no warning."""
+    for language, log in site.logs.items():
+        assert "WARNING" not in log, f"{language}:\n{log}"
+
+
+def test_both_languages_have_the_same_pages() -> None:
+    """docs/zh_CN and docs/en hold the same file names."""
+    assert _pages("zh_CN") == _pages("en")
+    assert "index.md" in _pages("en")
+
+
+@pytest.mark.parametrize("page", _pages("zh_CN"))
+def test_same_headings_per_page(page: str) -> None:
+    """Each page has the same number of headings, at the same levels, in both languages."""
+    assert _headings(DOCS / "zh_CN" / page) == _headings(DOCS / "en" / page)
+
+
+@pytest.mark.parametrize("page", _pages("zh_CN"))
+def test_same_examples_in_the_same_order(page: str) -> None:
+    """Each page includes the same examples in the same order in both languages."""
+    by_language = {
+        language: [i.example for i in find_inclusions(DOCS / language) if i.page.name == page]
+        for language in LANGUAGES
+    }
+    assert by_language["zh_CN"] == by_language["en"]
+
+
+@pytest.mark.parametrize("page", _pages("zh_CN"))
+def test_same_corrections_per_page(page: str) -> None:
+    """Every correction to the original appears in both languages."""
+    counts = {lang: _directives(DOCS / lang / page, "correction") for lang in LANGUAGES}
+    assert counts["zh_CN"] == counts["en"]
+
+
+def _search_index(site: Site, language: str) -> dict[str, object]:
+    text = (site.html / language / "searchindex.js").read_text(encoding="utf-8")
+    return json.loads(text[text.index("(") + 1 : text.rindex(")")])
+
+
+def test_chinese_words_are_in_the_search_index(site: Site) -> None:
+    """Jieba segments the Chinese pages: words such as 进程 and 守护进程 are indexed."""
+    index = _search_index(site, "zh_CN")
+    terms, titles = index["terms"], index["titleterms"]
+    assert isinstance(terms, dict)
+    assert isinstance(titles, dict)
+    for word in ("进程", "守护进程", "守护", "参数"):
+        assert word in terms, word
+    assert "多进程" in titles
+
+
+def test_chinese_search_uses_the_chinese_stemmer(site: Site) -> None:
+    """The zh_CN search page loads Sphinx's Chinese search support."""
+    html = (site.html / "zh_CN" / "search.html").read_text(encoding="utf-8")
+    assert "language_data.js" in html
+    language_data = (site.html / "zh_CN" / "_static" / "language_data.js").read_text()
+    assert "ChineseStemmer" in language_data or "Stemmer" in language_data
+
+
+def test_english_words_are_in_the_english_index(site: Site) -> None:
+    """The English index has English words, stemmed."""
+    terms = _search_index(site, "en")["terms"]
+    assert isinstance(terms, dict)
+    assert "daemon" in terms
+    assert "process" in terms
+
+
+def _html_pages(site: Site, language: str) -> list[str]:
+    root = site.html / language
+    return sorted(
+        p.relative_to(root).as_posix()
+        for p in root.rglob("*.html")
+        if not p.relative_to(root).as_posix().startswith(("_", "search", "genindex", "py-mod"))
+    )
+
+
+def test_language_switcher_links_to_the_same_page(site: Site) -> None:
+    """Every page links to itself in the other language, and that page exists."""
+    for language in LANGUAGES:
+        other = next(lang for lang in LANGUAGES if lang != language)
+        for page in _html_pages(site, language):
+            html = (site.html / language / page).read_text(encoding="utf-8")
+            links = re.findall(r'class="mpguide-language-link" href="([^"]+)"', html)
+            assert len(links) == 1, page
+            target = (site.html / language / page).parent / links[0]
+            assert target.resolve() == (site.html / other / page).resolve(), page
+            assert target.is_file(), page
+
+
+def test_every_example_shows_where_it_was_verified(site: Site) -> None:
+    """Each example on a page carries its verified line, generated from the report."""
+    for language in LANGUAGES:
+        for page in _pages(language):
+            expected = _directives(DOCS / language / page, "example")
+            html_page = site.html / language / page.replace(".md", ".html")
+            html = html_page.read_text(encoding="utf-8")
+            assert html.count('class="mpguide-verified"') == expected, (language, page)
+    zh = (site.html / "zh_CN" / "processes.html").read_text(encoding="utf-8")
+    assert "已验证：CPython" in zh
+    assert "fork / spawn / forkserver" in zh
+
+
+def test_furo_interface_is_in_chinese(site: Site) -> None:
+    """Furo's own strings are translated on the zh_CN site."""
+    html = (site.html / "zh_CN" / "processes.html").read_text(encoding="utf-8")
+    for chinese in ("跳转到正文", "回到顶部", "本页目录", "上一页", "下一页", "浅色模式"):
+        assert chinese in html, chinese
+    for english in ("Skip to content", "Back to top", "On this page", "Light mode"):
+        assert english not in html, english
+
+
+def test_landing_page_links_both_languages(site: Site) -> None:
+    """The root page sends readers to their language and links both."""
+    html = (site.html / "index.html").read_text(encoding="utf-8")
+    assert 'href="zh_CN/index.html"' in html
+    assert 'href="en/index.html"' in html
+    assert "navigator.languages" in html
