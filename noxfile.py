@@ -101,7 +101,8 @@ def tests(session: nox.Session) -> None:
     args = ["-m", marker] if marker else []
     if marker:
         session.log(f"docs and browser tests run on Python {DOCS_PYTHON}, not {session.python}")
-    session.run("pytest", *args, *session.posargs, env={"MPGUIDE_DOCS_PYTHON": DOCS_PYTHON})
+    parallel = ["-n", "4", "--dist", "loadgroup"]  # examples mostly wait; the site is built once
+    session.run("pytest", *parallel, *args, *session.posargs)
 
 
 @nox.session
@@ -111,6 +112,20 @@ def lint(session: nox.Session) -> None:
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
     session.run("mypy", "--strict")
+
+
+@nox.session(python=DOCS_PYTHON, default=False)
+def bench(session: nox.Session) -> None:
+    """Print check and docs-build figures: sum, longest, wall, wall / longest, incremental rebuild."""
+    _install(session, "docs")
+    session.run("python", "-m", "mpguide.checker.bench", *_found_pythons(), *session.posargs)
+
+
+@nox.session(default=False)
+def soak(session: nox.Session) -> None:
+    """Run the full check N times (``-- --rounds N``, default 20) with every core kept busy."""
+    _install(session)
+    session.run("python", "-m", "mpguide.checker.soak", *_found_pythons(), *session.posargs)
 
 
 @nox.session(python=DOCS_PYTHON, default=False)

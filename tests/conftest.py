@@ -8,10 +8,14 @@ import sys
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from mpguide.checker.interpreters import Interpreter, probe
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -62,31 +66,57 @@ class ExampleProject:
         self.examples.mkdir(parents=True, exist_ok=True)
         (self.examples / "checks.toml").write_text(textwrap.dedent(toml), encoding="utf-8")
 
+    @property
+    def tmp(self) -> Path:
+        """The temporary folder the checker and its examples get: how we find their processes."""
+        path = self.root / "tmp"
+        path.mkdir(exist_ok=True)
+        return path
+
+    def command(self, *args: str) -> list[str]:
+        """The ``mpguide-check`` command line for this project."""
+        return [
+            sys.executable, "-m", "mpguide.checker", "--docs", str(self.docs),
+            "--examples", str(self.examples), *args,
+        ]  # fmt: skip
+
+    def environment(self) -> dict[str, str]:
+        """The caller's environment, with this project's temporary folder."""
+        env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
+        env["TMPDIR"] = str(self.tmp)
+        return env
+
     def cli(self, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
         """Run ``mpguide-check`` on this project, as a user would, and capture what it prints."""
-        command = [
-            sys.executable,
-            "-m",
-            "mpguide.checker",
-            "--docs",
-            str(self.docs),
-            "--examples",
-            str(self.examples),
-            *args,
-        ]
-        env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
         return subprocess.run(
-            command, capture_output=True, text=True, timeout=timeout, env=env, check=False
-        )
+            self.command(*args), capture_output=True, text=True, timeout=timeout,
+            env=self.environment(), check=False,
+        )  # fmt: skip
+
+    def processes(self) -> list[int]:
+        """Live processes started for this project: they inherited its temporary folder."""
+        marker = f"TMPDIR={self.tmp}".encode()
+        found = []
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit() or int(entry.name) == os.getpid():
+                continue
+            try:
+                environ = (entry / "environ").read_bytes()
+            except OSError:
+                continue
+            if marker in environ.split(b"\0") and alive(int(entry.name)):
+                found.append(int(entry.name))
+        return found
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> ExampleProject:
-    """An empty throw-away project."""
+def project(tmp_path: Path) -> Iterator[ExampleProject]:
+    """An empty throw-away project; afterwards, nothing the checker started may still run."""
     project = ExampleProject(tmp_path)
     project.docs.mkdir()
     project.examples.mkdir()
-    return project
+    yield project
+    assert project.processes() == [], "processes left running after the test"
 
 
 def alive(pid: int) -> bool:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from conftest import Site
 
-pytestmark = [pytest.mark.docs, pytest.mark.browser]
+pytestmark = [pytest.mark.docs, pytest.mark.browser, pytest.mark.xdist_group("site")]
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FLAGS = [

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from conftest import Site
 
-pytestmark = pytest.mark.docs
+pytestmark = [pytest.mark.docs, pytest.mark.xdist_group("site")]
 
 _FENCE = re.compile(r"^(`{3,}|~{3,}|:{3,})")
 

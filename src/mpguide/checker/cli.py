@@ -25,7 +25,7 @@ from mpguide.checker.interpreters import START_METHODS, Interpreter, Interpreter
 from mpguide.checker.plan import Plan, make_plan
 from mpguide.checker.report import ReportError, fingerprint, read_report, write_report
 from mpguide.checker.runner import RunLimits, kill_all_groups
-from mpguide.checker.suite import Outcome, default_jobs, run_check, run_checks
+from mpguide.checker.suite import Interrupted, Outcome, default_jobs, run_check, run_checks
 from mpguide.checker.update import updated_output
 
 if TYPE_CHECKING:
@@ -42,8 +42,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, _interrupt)
     try:
         return int(args.command(args))
-    except KeyboardInterrupt:
-        stopped = kill_all_groups()
+    except KeyboardInterrupt as exc:
+        stopped = exc.stopped if isinstance(exc, Interrupted) else 0
+        stopped += kill_all_groups()
         print(f"interrupted: stopped {stopped} running example(s)", file=sys.stderr)
         return _INTERRUPTED
 

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 __all__ = [
     "LAUNCHER",
     "Check",
+    "Interrupted",
     "Outcome",
     "default_jobs",
     "judge",
@@ -85,6 +86,15 @@ class Outcome:
     def passed(self) -> bool:
         """Whether the check passed."""
         return not self.problems
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C stopped the checks; :attr:`stopped` process groups were still running and killed."""
+
+    def __init__(self, stopped: int) -> None:
+        """Record how many process groups were stopped."""
+        super().__init__(stopped)
+        self.stopped = stopped
 
 
 def default_jobs() -> int:
@@ -243,8 +253,12 @@ def run_checks(
                 outcomes[futures[future]] = outcome
                 if on_outcome is not None:
                     on_outcome(outcome)
+        except KeyboardInterrupt as exc:
+            for future in futures:
+                future.cancel()
+            raise Interrupted(kill_all_groups()) from exc
         except BaseException:
-            # Ctrl-C, or a bug: stop what runs before the pool waits for it.
+            # A bug: still stop what runs before the pool waits for it.
             for future in futures:
                 future.cancel()
             kill_all_groups()

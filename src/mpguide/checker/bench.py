@@ -1,0 +1,145 @@
+"""Measure the checker and the docs build, and print the figures (``nox -s bench``).
+
+For each Python found, and for all of them together, it prints the checks run (examples x start
+methods x Pythons), the sum of their times, the longest one, the wall time, and wall / longest (how
+close the run comes to its critical path; the target is <= 1.5 for one Python).
+Then it builds both languages cold, touches one example file, builds again, and prints both times
+and which pages were read again: only the pages that include the touched file, in both languages.
+
+Usage: ``python -m mpguide.checker.bench [--root .] [--touch processes/daemon.py] PYTHON ...``
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from mpguide.checker.discovery import find_inclusions
+from mpguide.checker.interpreters import Interpreter, probe
+from mpguide.checker.plan import make_plan
+from mpguide.checker.report import fingerprint, write_report
+from mpguide.checker.suite import Outcome, default_jobs, run_checks
+
+__all__ = ["main", "measure_checks", "measure_docs"]
+
+LANGUAGES = ("zh_CN", "en")
+_READING = re.compile(r"reading sources\.\.\. \[\s*\d+%\] (\S+)")
+
+
+def measure_checks(
+    root: Path,
+    interpreters: list[Interpreter],
+    report: Path,
+    jobs: int,
+    durations: dict[tuple[str, str, str], float] | None = None,
+) -> list[Outcome]:
+    """Run every check once with *interpreters*, longest first; print and return the figures."""
+    docs, examples = root / "docs", root / "src" / "mpguide" / "examples"
+    plan = make_plan(docs, examples, interpreters)
+    if plan.problems:
+        sys.exit("\n".join(plan.problems))
+    start = time.monotonic()
+    outcomes = run_checks(
+        plan.checks, examples, servers=plan.servers, jobs=jobs, expected_durations=durations
+    )
+    wall = time.monotonic() - start
+    write_report(
+        report,
+        outcomes,
+        interpreters,
+        {n: fingerprint(examples, n, e.server) for n, e in plan.expectations.items()},
+    )
+    longest = max(outcomes, key=lambda o: o.duration)
+    total = sum(o.duration for o in outcomes)
+    failed = sum(not o.passed for o in outcomes)
+    examples_run = len({o.check.example for o in outcomes})
+    methods = len({o.check.method for o in outcomes})
+    print(
+        f"{', '.join(i.name for i in interpreters)}: "
+        f"{len(outcomes)} checks ({examples_run} examples x {methods} start methods x "
+        f"{len(interpreters)} Pythons), {failed} failed, {jobs} at once\n"
+        f"  sum {total:.2f} s, longest {longest.duration:.2f} s ({longest.check.label}), "
+        f"wall {wall:.2f} s, wall / longest {wall / longest.duration:.2f}",
+        flush=True,
+    )
+    return outcomes
+
+
+def _build(root: Path, out: Path, report: Path, language: str) -> tuple[float, list[str]]:
+    """Build one language into *out*; return the time and the pages Sphinx read."""
+    start = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-c", str(root / "docs"), "-D", f"language={language}",
+         "-D", f"mpguide_report={report}", "-W", "--keep-going", "-n",
+         "-d", str(out / "doctrees" / language), str(root / "docs" / language),
+         str(out / "html" / language)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    elapsed = time.monotonic() - start
+    if done.returncode != 0:
+        sys.exit(f"docs build ({language}) failed:\n{done.stdout}{done.stderr}")
+    return elapsed, sorted(set(_READING.findall(done.stdout)))
+
+
+def measure_docs(root: Path, report: Path, touch: str) -> bool:
+    """Build both languages cold and after touching *touch*; print figures; True if it held."""
+    out = Path(tempfile.mkdtemp(prefix="mpguide-bench-"))
+    try:
+        cold = {lang: _build(root, out, report, lang) for lang in LANGUAGES}
+        example = root / "src" / "mpguide" / "examples" / touch
+        example.touch()
+        warm = {lang: _build(root, out, report, lang) for lang in LANGUAGES}
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+    held = True
+    for lang in LANGUAGES:
+        including = sorted(
+            str(i.page.relative_to(root / "docs" / lang).with_suffix(""))
+            for i in find_inclusions(root / "docs" / lang)
+            if i.example == touch
+        )
+        read = warm[lang][1]
+        ok = read == including
+        held &= ok
+        print(
+            f"docs {lang}: cold {cold[lang][0]:.2f} s ({len(cold[lang][1])} pages read); "
+            f"after touching {touch}: {warm[lang][0]:.2f} s, read {read or 'nothing'} "
+            f"({'only' if ok else 'NOT only'} the pages that include it: {including})",
+            flush=True,
+        )
+    return held
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark; exit non-zero if a check failed or a rebuild read too much."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("pythons", nargs="+", help="interpreters to check with")
+    parser.add_argument("--root", type=Path, default=Path())
+    parser.add_argument("--touch", default="processes/daemon.py", help="example to touch")
+    parser.add_argument("--jobs", type=int, default=default_jobs())
+    parser.add_argument("--no-docs", action="store_true", help="measure the checks only")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    interpreters = [probe(p) for p in args.pythons]
+    report = Path(tempfile.mkdtemp(prefix="mpguide-bench-")) / "verification.json"
+    # All Pythons together first: its durations order the runs of each Python longest first.
+    outcomes = measure_checks(root, interpreters, report, args.jobs)
+    durations = {o.check.key: o.duration for o in outcomes}
+    failed = sum(not o.passed for o in outcomes)
+    for interpreter in interpreters:
+        outcomes = measure_checks(root, [interpreter], report, args.jobs, durations)
+        failed += sum(not o.passed for o in outcomes)
+    # The docs are built from a report of every Python, as `nox -s docs` does.
+    measure_checks(root, interpreters, report, args.jobs, durations)
+    held = True if args.no_docs else measure_docs(root, report, args.touch)
+    return 1 if failed or not held else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,227 @@
+"""The checker under faults: each broken example is named with its cause, the others still run.
+
+Every test here uses a deliberately broken example in a temporary project (never shipped in the
+docs); the ``project`` fixture then proves that nothing the checker started is still running.
+"""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import time
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from conftest import ExampleProject
+
+GOOD = "print('fine')\n"
+
+
+def _check(project: ExampleProject, *args: str) -> subprocess.CompletedProcess[str]:
+    """Add one good example beside the broken ones, and check everything under spawn."""
+    project.add("good.py", GOOD, "fine\n")
+    return project.cli("check", "-m", "spawn", "--timeout", "10", *args)
+
+
+def _failure(done: subprocess.CompletedProcess[str], example: str) -> str:
+    """What the checker printed about *example*'s failed check (and make sure it failed)."""
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert f"FAIL {example} [CPython" in done.stdout, done.stdout
+    assert "1 passed, 1 failed" in done.stdout.splitlines(), done.stdout
+    assert f"failed: {example} [CPython" in done.stdout
+    return done.stdout.split(f"FAIL {example}", 1)[1]
+
+
+def test_syntax_error(project: ExampleProject) -> None:
+    """A syntax error is reported with the file and the line."""
+    project.add("broken.py", "print('unclosed'\n", "unclosed\n")
+    failure = _failure(_check(project), "broken.py")
+    assert "SyntaxError" in failure
+    assert "broken.py" in failure
+
+
+def test_exception_in_the_parent(project: ExampleProject) -> None:
+    """An uncaught exception shows its traceback from the example's own frames, and the status."""
+    project.add("raises.py", "def main():\n    raise ValueError('bad input')\nmain()\n", "")
+    failure = _failure(_check(project), "raises.py")
+    assert "exited with status 1, expected 0" in failure
+    assert "ValueError: bad input" in failure
+    assert 'raises.py", line 2, in main' in failure
+    assert "launch.py" not in failure
+
+
+def test_exception_in_a_child_process(project: ExampleProject) -> None:
+    """A child process's traceback goes to standard error: the check fails and shows it."""
+    code = """\
+        import multiprocessing
+
+        def work() -> None:
+            raise RuntimeError("child failed")
+
+        if __name__ == "__main__":
+            p = multiprocessing.Process(target=work)
+            p.start()
+            p.join()
+            print("done")
+        """
+    project.add("child.py", code, "done\n")
+    failure = _failure(_check(project), "child.py")
+    assert "printed output on standard error" in failure
+    assert "RuntimeError: child failed" in failure
+
+
+def test_exception_in_a_pool_worker(project: ExampleProject) -> None:
+    """An exception in a pool worker comes back to the parent, which fails with it."""
+    code = """\
+        from multiprocessing import Pool
+
+        def work(x: int) -> int:
+            return 1 // x
+
+        if __name__ == "__main__":
+            with Pool(2) as pool:
+                print(pool.map(work, [1, 0]))
+        """
+    project.add("pool_error.py", code, "[1, 0]\n")
+    failure = _failure(_check(project), "pool_error.py")
+    assert "ZeroDivisionError" in failure
+    assert "exited with status 1" in failure
+
+
+def test_pool_without_main_guard_hangs_and_is_killed(project: ExampleProject) -> None:
+    """The original's Pool program (no __main__ guard) hangs under spawn: killed at the timeout."""
+    code = """\
+        from multiprocessing import Pool
+
+        def square(x: int) -> int:
+            return x * x
+
+        pool = Pool(2)
+        print(pool.map(square, [1, 2]))
+        """
+    project.add("no_guard.py", code, "[1, 4]\n")
+    start = time.monotonic()
+    done = project.cli("check", "-m", "spawn", "--timeout", "5")
+    assert time.monotonic() - start < 60
+    assert done.returncode == 1
+    assert "timed out after 5 s: killed its whole process group" in done.stdout
+
+
+def test_grandchild_outliving_the_example(project: ExampleProject) -> None:
+    """A process the example leaves behind is named and killed."""
+    code = """\
+        import subprocess, sys
+        subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
+        print("started")
+        """
+    project.add("orphan.py", code, "started\n")
+    failure = _failure(_check(project), "orphan.py")
+    assert "left 1 process(es) running after it exited" in failure
+
+
+def test_output_on_stderr(project: ExampleProject) -> None:
+    """Anything on standard error fails the check, even with the right output and status."""
+    project.add("warns.py", "import sys\nprint('ok')\nprint('careful', file=sys.stderr)\n", "ok\n")
+    failure = _failure(_check(project), "warns.py")
+    assert "printed output on standard error:\n    careful" in failure
+
+
+def test_expected_stderr_passes(project: ExampleProject) -> None:
+    """Standard error an example expects (its .err file) is compared like its output."""
+    path = project.add("warns.py", "import sys\nprint('careful', file=sys.stderr)\n", "")
+    path.with_suffix(".err").write_text("careful\n")
+    done = _check(project)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_leaked_resource_warning(project: ExampleProject) -> None:
+    """A resource_tracker warning about leaked shared memory is a failure, named as such."""
+    code = """\
+        from multiprocessing import shared_memory
+
+        if __name__ == "__main__":
+            block = shared_memory.SharedMemory(create=True, size=16)
+            block.close()
+            print("forgot to unlink")
+        """
+    project.add("leak.py", code, "forgot to unlink\n")
+    failure = _failure(_check(project), "leak.py")
+    assert "printed a resource_tracker warning of leaked resources" in failure
+
+
+def test_nonzero_exit(project: ExampleProject) -> None:
+    """A non-zero exit status fails the check even when the output matches."""
+    project.add("exits.py", "import sys\nprint('bye')\nsys.exit(3)\n", "bye\n")
+    failure = _failure(_check(project), "exits.py")
+    assert "exited with status 3, expected 0" in failure
+
+
+def test_expected_exit_status(project: ExampleProject) -> None:
+    """An example may expect a status (checks.toml ``returncode``)."""
+    project.add("exits.py", "import sys\nprint('bye')\nsys.exit(3)\n", "bye\n")
+    project.options('["exits.py"]\nreturncode = 3\n')
+    assert _check(project).returncode == 0
+
+
+def test_output_that_is_not_utf8(project: ExampleProject) -> None:
+    """Bytes that are not UTF-8 are reported with their offset, not decoded into garbage."""
+    project.add("binary.py", "import sys\nsys.stdout.buffer.write(b'ok \\xff\\n')\n", "ok ?\n")
+    failure = _failure(_check(project), "binary.py")
+    assert "standard output is not valid UTF-8: byte 0xff at offset 3" in failure
+
+
+def test_output_too_large(project: ExampleProject) -> None:
+    """Endless output is cut off and the example killed, instead of filling memory."""
+    project.add("flood.py", "while True:\n    print('x' * 1000)\n", "x\n")
+    failure = _failure(_check(project), "flood.py")
+    assert "printed more than 1048576 bytes on one stream: cut off and killed" in failure
+
+
+def test_output_that_differs(project: ExampleProject) -> None:
+    """A different output is shown as a unified diff."""
+    project.add("differs.py", "print('actual')\n", "expected\n")
+    failure = _failure(_check(project), "differs.py")
+    assert "-expected\n    +actual" in failure
+
+
+def test_malformed_options_are_named(project: ExampleProject) -> None:
+    """A bad checks.toml names the file and the cause."""
+    project.add("good2.py", GOOD, "fine\n")
+    project.options('["good2.py"]\nunordered = [[1, 9]]\n')
+    done = _check(project)
+    assert done.returncode == 1
+    assert "good2.py: unordered range [1, 9] must be [first, last] line numbers" in done.stderr
+
+
+def test_ctrl_c_stops_every_example(project: ExampleProject) -> None:
+    """Ctrl-C (SIGINT) stops the checker and every example it started; nothing is left running."""
+    code = """\
+        import time
+        from multiprocessing import Pool
+
+        def forever(x: int) -> None:
+            time.sleep(600)
+
+        if __name__ == "__main__":
+            with Pool(2) as pool:
+                pool.map(forever, range(2))
+        """
+    for name in ("hang_a.py", "hang_b.py"):
+        project.add(name, code, "")
+    checker = subprocess.Popen(
+        project.command("check", "--timeout", "300"),
+        env=project.environment(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 30
+    # Wait until every check (2 examples x 3 methods) runs, each with its pool workers.
+    while len(project.processes()) < 6 * 3 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    started = project.processes()
+    assert len(started) >= 6 * 3
+    checker.send_signal(signal.SIGINT)
+    _, err = checker.communicate(timeout=30)
+    assert checker.returncode == 130
+    assert "interrupted: stopped 6 running example(s)" in err
