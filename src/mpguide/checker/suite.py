@@ -89,7 +89,7 @@ class Outcome:
 
 
 class Interrupted(KeyboardInterrupt):
-    """Ctrl-C stopped the checks; :attr:`stopped` process groups were still running and killed."""
+    """Ctrl-C stopped the checks; ``stopped`` process groups were still running and killed."""
 
     def __init__(self, stopped: int) -> None:
         """Record how many process groups were stopped."""
