@@ -100,6 +100,14 @@ def test_chinese_search_finds_pages(page: Page, base_url: str, word: str) -> Non
     assert page.errors == []  # type: ignore[attr-defined]
 
 
+@pytest.mark.parametrize("query", ["守护进程的例子", "非守护进程和守护进程"])
+def test_chinese_query_without_spaces_is_segmented(page: Page, base_url: str, query: str) -> None:
+    """A Chinese query typed without spaces is split into indexed words and finds the chapter."""
+    results = _search(page, f"{base_url}/zh_CN/search.html?q={query}")
+    assert any(title.startswith("进程") for title in results), results
+    assert page.errors == []  # type: ignore[attr-defined]
+
+
 def test_english_search_finds_pages(page: Page, base_url: str) -> None:
     """Searching the English site for 'daemon' finds the processes chapter."""
     results = _search(page, f"{base_url}/en/search.html?q=daemon")

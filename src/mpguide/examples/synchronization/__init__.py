@@ -1,0 +1,1 @@
+"""Chapter 同步机制 / Synchronization."""
