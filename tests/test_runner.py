@@ -11,9 +11,10 @@ from conftest import alive
 from mpguide.checker.environment import example_environment
 from mpguide.checker.runner import RunLimits, group_members, run_program
 
+from pathlib import Path
+
 if TYPE_CHECKING:
     import subprocess
-    from pathlib import Path
 
 
 def _script(tmp_path: Path, code: str) -> list[str]:
@@ -136,4 +137,25 @@ def test_huge_output_is_cut_off(tmp_path: Path) -> None:
     )
     assert run.truncated
     assert len(run.stdout) == 100_000
+    assert group_members(run.pgid) == []
+
+
+def test_killed_example_leaves_no_semaphore_behind(tmp_path: Path) -> None:
+    """On timeout the resource tracker outlives the rest long enough to unlink what they leaked."""
+    argv = _script(
+        tmp_path,
+        """
+        import multiprocessing, time
+
+        if __name__ == "__main__":
+            multiprocessing.set_start_method("spawn")
+            lock = multiprocessing.Lock()
+            print(lock._semlock.name, flush=True)
+            time.sleep(600)
+        """,
+    )
+    run = run_program(argv, env=example_environment(), cwd=tmp_path, limits=RunLimits(timeout=3))
+    assert run.timed_out
+    name = run.stdout.decode().split()[0]
+    assert not Path(f"/dev/shm/sem.{name.lstrip('/')}").exists()
     assert group_members(run.pgid) == []

@@ -36,6 +36,7 @@ __all__ = [
 ]
 
 _READ_SIZE = 65536
+_TRACKER_GRACE = 3.0  # seconds a resource tracker gets to clean up after its program is killed
 
 
 @dataclass(frozen=True)
@@ -107,8 +108,30 @@ def group_members(pgid: int) -> list[int]:
 
 
 def _kill_group(pgid: int) -> None:
+    """Kill the group, letting its resource trackers clean up after the rest first.
+
+    A resource tracker unlinks the named semaphores and shared memory its program leaked once every
+    other process has gone; killed along with them, it would leave them in ``/dev/shm`` for good.
+    """
+    members = group_members(pgid)
+    trackers = {pid for pid in members if _is_resource_tracker(pid)}
+    for pid in members:
+        if pid not in trackers:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.kill(pid, signal.SIGKILL)
+    deadline = time.monotonic() + _TRACKER_GRACE
+    while trackers and time.monotonic() < deadline:
+        trackers = {pid for pid in trackers if pid in group_members(pgid)}
+        time.sleep(0.02)
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(pgid, signal.SIGKILL)
+
+
+def _is_resource_tracker(pid: int) -> bool:
+    try:
+        return b"resource_tracker" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
 
 
 def _wait_group_empty(pgid: int, seconds: float) -> list[int]:
