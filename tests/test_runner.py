@@ -5,13 +5,12 @@ from __future__ import annotations
 import sys
 import textwrap
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from conftest import alive
 from mpguide.checker.environment import example_environment
 from mpguide.checker.runner import RunLimits, group_members, run_program
-
-from pathlib import Path
 
 if TYPE_CHECKING:
     import subprocess
@@ -157,5 +156,5 @@ def test_killed_example_leaves_no_semaphore_behind(tmp_path: Path) -> None:
     run = run_program(argv, env=example_environment(), cwd=tmp_path, limits=RunLimits(timeout=3))
     assert run.timed_out
     name = run.stdout.decode().split()[0]
-    assert not Path(f"/dev/shm/sem.{name.lstrip('/')}").exists()
+    assert not Path(f"/dev/shm/sem.{name.lstrip('/')}").exists()  # noqa: S108 - where POSIX semaphores live
     assert group_members(run.pgid) == []

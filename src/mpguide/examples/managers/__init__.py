@@ -1,0 +1,1 @@
+"""Chapter: 服务器进程 / Server process."""

@@ -1,0 +1,1 @@
+"""Chapter: 共享内存 / Shared memory."""
