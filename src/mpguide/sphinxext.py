@@ -165,16 +165,17 @@ def _verification(
 
 
 def _report(env: BuildEnvironment) -> Report | None:
+    """Read the checker's report once per change of the file; warn once if it cannot be read."""
     path = Path(env.app.confdir, env.config.mpguide_report)
-    cached: tuple[float, Report] | None = getattr(env.app, "_mpguide_report", None)
-    try:
-        mtime = path.stat().st_mtime
-        if cached is None or cached[0] != mtime:
+    mtime = path.stat().st_mtime if path.exists() else None
+    cached: tuple[float | None, Report | None] | None = getattr(env.app, "_mpguide_report", None)
+    if cached is None or cached[0] != mtime:
+        try:
             cached = (mtime, read_report(path))
-            env.app._mpguide_report = cached  # type: ignore[attr-defined]
-    except (OSError, ReportError) as exc:
-        logger.warning("%s", exc, location=(env.docname, None))
-        return None
+        except ReportError as exc:
+            logger.warning("%s", exc, location=(env.docname, None))
+            cached = (mtime, None)
+        env.app._mpguide_report = cached  # type: ignore[attr-defined]  # noqa: SLF001
     return cached[1]
 
 

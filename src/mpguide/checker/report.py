@@ -180,7 +180,10 @@ def read_report(path: Path) -> Report:
             problems=tuple(data["problems"]),
         )
     except FileNotFoundError as exc:
-        msg = f"{path}: no verification report; run `nox -s examples` first"
+        msg = (
+            f"{path}: no verification report: run `nox -s docs` (or `mpguide-check check "
+            f"--report {path}`), which checks the examples before building"
+        )
         raise ReportError(msg) from exc
     except (OSError, ValueError, KeyError, TypeError) as exc:
         msg = f"{path}: unreadable verification report: {exc}"
