@@ -175,7 +175,7 @@ def _report(env: BuildEnvironment) -> Report | None:
         except ReportError as exc:
             logger.warning("%s", exc, location=(env.docname, None))
             cached = (mtime, None)
-        env.app._mpguide_report = cached  # type: ignore[attr-defined]  # noqa: SLF001
+        env.app._mpguide_report = cached  # type: ignore[attr-defined]
     return cached[1]
 
 

@@ -2,12 +2,14 @@
 
 import multiprocessing
 import time
+from multiprocessing.synchronize import Event
 
 
-def daemon() -> None:
+def daemon(started: Event) -> None:
     p = multiprocessing.current_process()
     print(f"Starting: {p.name} {p.pid}", flush=True)
-    time.sleep(2)
+    started.set()
+    time.sleep(10)
     print("Exiting :", p.name, p.pid, flush=True)
 
 
@@ -18,12 +20,14 @@ def non_daemon() -> None:
 
 
 if __name__ == "__main__":
-    d = multiprocessing.Process(name="daemon", target=daemon, daemon=True)
+    started = multiprocessing.Event()
+    d = multiprocessing.Process(name="daemon", target=daemon, args=(started,), daemon=True)
     n = multiprocessing.Process(name="non-daemon", target=non_daemon)
 
     d.start()
     n.start()
-
-    d.join(1)
-    print("d.is_alive()", d.is_alive())
+    started.wait()
     n.join()
+
+    d.join(1)  # the daemon sleeps for 10 s: stop waiting after 1 s
+    print("d.is_alive()", d.is_alive())

@@ -1,0 +1,1 @@
+"""Chapter 2, 进程池 / Process pools."""
