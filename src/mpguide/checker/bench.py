@@ -54,6 +54,7 @@ def measure_checks(
         outcomes,
         interpreters,
         {n: fingerprint(examples, n, e.server) for n, e in plan.expectations.items()},
+        servers={n: e.server for n, e in plan.expectations.items() if e.server is not None},
     )
     longest = max(outcomes, key=lambda o: o.duration)
     total = sum(o.duration for o in outcomes)

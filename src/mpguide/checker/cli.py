@@ -198,7 +198,8 @@ def _check(args: argparse.Namespace) -> int:
         fingerprints = {
             name: fingerprint(examples, name, e.server) for name, e in plan.expectations.items()
         }
-        write_report(args.report, outcomes, interpreters, fingerprints, plan.problems)
+        servers = {n: e.server for n, e in plan.expectations.items() if e.server is not None}
+        write_report(args.report, outcomes, interpreters, fingerprints, plan.problems, servers)
     failed = [o for o in outcomes if not o.passed]
     for outcome in failed:
         print(f"failed: {outcome.check.label} ({examples / outcome.check.example})")

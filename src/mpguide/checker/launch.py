@@ -9,6 +9,7 @@ and forkserver children find and re-import it as the reader's own script.
 
 import multiprocessing
 import runpy
+import signal
 import sys
 import traceback
 from pathlib import Path
@@ -17,6 +18,9 @@ from pathlib import Path
 def main() -> None:
     """Set the start method named on the command line and run the example file."""
     method, path = sys.argv[1], sys.argv[2]
+    # Ctrl-C as in a reader's terminal, even when the checker was started with SIGINT ignored
+    # (a background job of a non-interactive shell): ignored signals survive fork and exec.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     multiprocessing.set_start_method(method)
     script = Path(path).resolve()
     sys.argv = [str(script)]

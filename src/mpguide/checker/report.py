@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from mpguide.checker.expectation import expected_output_path, load_options
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping
     from pathlib import Path
 
     from mpguide.checker.interpreters import Interpreter
@@ -134,11 +134,19 @@ def write_report(
     interpreters: Iterable[Interpreter],
     fingerprints: dict[str, str],
     problems: Iterable[str] = (),
+    servers: Mapping[str, str] | None = None,
 ) -> None:
-    """Write the JSON report of a run to *path*."""
+    """Write the JSON report of a run to *path*.
+
+    *servers* maps an example to the server program it runs against: the server's output is judged
+    in each of that example's checks, so each check is recorded for the server as well.
+    """
+    servers = servers or {}
+    records = [(o, o.check.example) for o in outcomes]
+    records += [(o, servers[o.check.example]) for o, _ in records if o.check.example in servers]
     checks = [
         CheckRecord(
-            example=o.check.example,
+            example=example,
             implementation=o.check.interpreter.implementation,
             version=o.check.interpreter.version,
             free_threaded=o.check.interpreter.free_threaded,
@@ -147,7 +155,7 @@ def write_report(
             duration=round(o.duration, 3),
             problems=o.problems,
         )
-        for o in outcomes
+        for o, example in records
     ]
     data: dict[str, Any] = {
         "format": REPORT_FORMAT,

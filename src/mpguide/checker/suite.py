@@ -25,7 +25,6 @@ from mpguide.checker.environment import example_environment
 from mpguide.checker.runner import (
     Run,
     RunLimits,
-    group_members,
     kill_all_groups,
     run_program,
 )
@@ -132,37 +131,46 @@ def run_check(
             return Outcome(check, time.monotonic() - start, tuple(problems), run)
 
         server_env = _server_environment()
+        server_limits = RunLimits(limits.timeout * 2, limits.max_output, limits.grace)
         client: list[Run] = []
         waited: list[str] = []
 
         def run_client(proc: subprocess.Popen[bytes]) -> None:
-            problem = _wait_for_port(int(server_env["MANAGER_PORT"]), proc, limits.timeout)
-            if problem is None:
-                client.append(
-                    run_program(
-                        _argv(check, examples_dir / check.example),
-                        env=example_environment({**server_env, **expectation.env}),
-                        cwd=cwd,
-                        limits=limits,
+            try:
+                problem = _wait_for_port(int(server_env["MANAGER_PORT"]), proc, limits.timeout)
+                if problem is None:
+                    client.append(
+                        run_program(
+                            _argv(check, examples_dir / check.example),
+                            env=example_environment({**server_env, **expectation.env}),
+                            cwd=cwd,
+                            limits=limits,
+                        )
                     )
-                )
-            else:
-                waited.append(problem)
-            with contextlib.suppress(ProcessLookupError):
-                proc.send_signal(signal.SIGINT)
+                else:
+                    waited.append(problem)
+            finally:
+                # Ctrl-C in a terminal signals the whole foreground process group, not its leader.
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(proc.pid, signal.SIGINT)
+                try:
+                    proc.wait(timeout=limits.grace)
+                except subprocess.TimeoutExpired:
+                    waited.append(_still_running(limits.grace))
+                    with contextlib.suppress(ProcessLookupError):
+                        os.killpg(proc.pid, signal.SIGKILL)
 
         served = run_program(
             _argv(check, examples_dir / server.example),
             env=example_environment({**server_env, **server.env}),
             cwd=cwd,
-            limits=RunLimits(limits.timeout * 2, limits.max_output, limits.grace),
+            limits=server_limits,
             interact=run_client,
         )
-    problems = [f"server {server.example}: {p}" for p in waited + judge(served, server, limits)]
+    problems = judge(served, server, server_limits)
+    problems = [f"server {server.example}: {p}" for p in waited + problems]
     if client:
         problems = judge(client[0], expectation, limits) + problems
-    if group_members(served.pgid):
-        problems.append(f"server {server.example}: still running after Ctrl-C")
     return Outcome(check, time.monotonic() - start, tuple(problems), client[0] if client else None)
 
 
@@ -308,3 +316,12 @@ def _wait_for_port(port: int, proc: subprocess.Popen[bytes], seconds: float) -> 
         else:
             return None
     return f"the server exited with {_status(proc.returncode)} before accepting connections"
+
+
+def _still_running(grace: float) -> str:
+    """Say that the server outlived Ctrl-C, and why when the cause is the checker's own state."""
+    problem = f"still running {grace:g} s after Ctrl-C (SIGINT): killed"
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        # Ignored signals stay ignored across fork and exec: the server could not see Ctrl-C.
+        problem += "; the checker runs with SIGINT ignored (started in the background?)"
+    return problem
