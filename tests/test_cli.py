@@ -139,3 +139,53 @@ def test_a_real_example_fails_when_its_output_changes(project: ExampleProject) -
     done = project.cli("check", "-m", "spawn")
     assert done.returncode == 1
     assert "-Exiting: non-daemon ..." in done.stdout
+
+
+SERVER = """\
+    import os, socket
+
+    if __name__ == "__main__":
+        with socket.create_server(("127.0.0.1", int(os.environ["MANAGER_PORT"]))) as server:
+            print("serving", flush=True)
+            try:
+                while True:
+                    conn, _ = server.accept()
+                    with conn:
+                        conn.sendall(conn.recv(100).upper())
+            except KeyboardInterrupt:
+                print("stopped by Ctrl-C")
+    """
+CLIENT = """\
+    import os, socket
+
+    with socket.create_connection(("127.0.0.1", int(os.environ["MANAGER_PORT"]))) as conn:
+        conn.sendall(b"hello")
+        print(conn.recv(100).decode())
+    """
+
+
+def test_server_pair_is_checked_and_updated(project: ExampleProject) -> None:
+    """A client runs against a fresh server, stopped by Ctrl-C; update fills in both outputs."""
+    server = project.add("server.py", SERVER, out=None)
+    project.add("client.py", CLIENT, out=None)
+    project.options('["client.py"]\nserver = "server.py"\n')
+    done = project.cli("update", "-m", "spawn")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert server.with_suffix(".out").read_text() == "serving\nstopped by Ctrl-C\n"
+    assert (project.examples / "client.out").read_text() == "HELLO\n"
+    done = project.cli("check")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "3 passed, 0 failed" in done.stdout.splitlines()
+    assert "server.py" not in done.stdout.replace("client.py", "")
+
+
+def test_server_that_never_listens_is_reported(project: ExampleProject) -> None:
+    """A server that exits before accepting connections fails its client's check, saying so."""
+    project.add("server.py", "print('oops')\n", "oops\n")
+    project.add("client.py", CLIENT, "HELLO\n")
+    project.options('["client.py"]\nserver = "server.py"\n')
+    done = project.cli("check", "-m", "fork")
+    assert done.returncode == 1
+    assert "server server.py: the server exited with status 0 before accepting connections" in (
+        done.stdout
+    )

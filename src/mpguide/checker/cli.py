@@ -225,25 +225,26 @@ def _update(args: argparse.Namespace) -> int:
         done.add(check.example)
         server = plan.servers.get(expectation.server or "")
         outcome = run_check(check, expectation, examples, RunLimits(args.timeout), server)
-        run = outcome.run
-        if run is None or run.returncode is None:
-            print(f"not updated: {check.label}: {'; '.join(outcome.problems)}")
-            status = 1
-            continue
-        path = expected_output_path(examples / check.example)
-        text = run.stdout.decode("utf-8", errors="replace")
-        new = updated_output(expectation.stdout, text, expectation.unordered)
-        if new != expectation.stdout:
-            path.write_text(new, encoding="utf-8")
-            print(f"updated: {path}")
-        else:
-            print(f"unchanged: {path}")
-        if run.stderr and expectation.stderr is None:
-            print(
-                _indent(
-                    f"note: it printed to standard error:\n{run.stderr.decode(errors='replace')}"
-                )
-            )
+        runs = [(check.example, expectation, outcome.run)]
+        if server is not None and server.example not in done:
+            done.add(server.example)
+            runs.append((server.example, server, outcome.server_run))
+        for example, expected, run in runs:
+            if run is None or run.returncode is None:
+                print(f"not updated: {example}: {'; '.join(outcome.problems)}")
+                status = 1
+                continue
+            path = expected_output_path(examples / example)
+            text = run.stdout.decode("utf-8", errors="replace")
+            new = updated_output(expected.stdout, text, expected.unordered)
+            if new != expected.stdout:
+                path.write_text(new, encoding="utf-8")
+                print(f"updated: {path}")
+            else:
+                print(f"unchanged: {path}")
+            if run.stderr and expected.stderr is None:
+                stderr = run.stderr.decode(errors="replace")
+                print(_indent(f"note: it printed to standard error:\n{stderr}"))
     return _print_problems(plan.problems) or status
 
 

@@ -80,6 +80,8 @@ class Outcome:
     problems: tuple[str, ...] = ()
     """Each cause of failure, in words; empty when the check passed."""
     run: Run | None = field(default=None, repr=False)
+    server_run: Run | None = field(default=None, repr=False)
+    """The run of the example's server, for an example that has one."""
 
     @property
     def passed(self) -> bool:
@@ -171,7 +173,9 @@ def run_check(
     problems = [f"server {server.example}: {p}" for p in waited + problems]
     if client:
         problems = judge(client[0], expectation, limits) + problems
-    return Outcome(check, time.monotonic() - start, tuple(problems), client[0] if client else None)
+    return Outcome(
+        check, time.monotonic() - start, tuple(problems), client[0] if client else None, served
+    )
 
 
 def judge(run: Run, expectation: Expectation, limits: RunLimits) -> list[str]:
