@@ -36,7 +36,9 @@ DOCS_PYTHON = next((v for v in reversed(PYTHONS[1:]) if shutil.which(f"python{v}
 
 
 def _install(session: nox.Session, *groups: str) -> None:
-    session.install(*nox.project.dependency_groups(PROJECT, *groups))
+    """Install the project (editable, so checks see the working tree) and its dependency groups."""
+    if groups:
+        session.install(*nox.project.dependency_groups(PROJECT, *groups))
     session.install("-e", ".")
 
 
