@@ -215,13 +215,17 @@ def test_ctrl_c_stops_every_example(project: ExampleProject) -> None:
         stderr=subprocess.PIPE,
         text=True,
     )
-    deadline = time.monotonic() + 30
-    # Wait until every check (2 examples x 3 methods) runs, each with its pool workers.
-    while len(project.processes()) < 6 * 3 and time.monotonic() < deadline:
-        time.sleep(0.1)
-    started = project.processes()
-    assert len(started) >= 6 * 3
-    checker.send_signal(signal.SIGINT)
-    _, err = checker.communicate(timeout=30)
+    try:
+        deadline = time.monotonic() + 30
+        # Wait until every check (2 examples x 3 methods) runs, each with its pool workers.
+        while len(project.processes()) < 6 * 3 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert len(project.processes()) >= 6 * 3
+        checker.send_signal(signal.SIGINT)
+        _, err = checker.communicate(timeout=30)
+    finally:
+        if checker.poll() is None:  # the test failed: still stop everything (SIGTERM works too)
+            checker.terminate()
+            checker.communicate(timeout=30)
     assert checker.returncode == 130
     assert "interrupted: stopped 6 running example(s)" in err
