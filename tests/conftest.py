@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from mpguide.checker.bench import build_docs
 from mpguide.checker.interpreters import Interpreter, probe
 
 if TYPE_CHECKING:
@@ -163,30 +164,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     assert check.returncode == 0, check.stdout + check.stderr
     logs = {}
     for language in LANGUAGES:
-        build = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "sphinx",
-                "-c",
-                str(DOCS),
-                "-D",
-                f"language={language}",
-                "-D",
-                f"mpguide_report={report}",
-                "-W",
-                "--keep-going",
-                "-n",
-                "-d",
-                str(out / "doctrees" / language),
-                str(DOCS / language),
-                str(out / "html" / language),
-            ],
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=600,
-        )
+        build = build_docs(ROOT, out, report, language)
         logs[language] = build.stdout + build.stderr
         assert build.returncode == 0, logs[language]
     (out / "html" / "index.html").write_bytes((DOCS / "_landing" / "index.html").read_bytes())

@@ -27,10 +27,9 @@ from pathlib import Path
 from mpguide.checker.discovery import find_inclusions
 from mpguide.checker.interpreters import Interpreter, probe
 from mpguide.checker.plan import make_plan
-from mpguide.checker.report import fingerprint, write_report
 from mpguide.checker.suite import Outcome, default_jobs, run_checks
 
-__all__ = ["main", "measure_checks", "measure_docs"]
+__all__ = ["build_docs", "main", "measure_checks", "measure_docs"]
 
 LANGUAGES = ("zh_CN", "en")
 _READING = re.compile(r"reading sources\.\.\. \[\s*\d+%\] (\S+)")
@@ -57,13 +56,7 @@ def measure_checks(
     cpu = _children_cpu() - cpu_before
     cores = os.cpu_count() or 1
     floor = max(cpu / cores, 0.0)
-    write_report(
-        report,
-        outcomes,
-        interpreters,
-        {n: fingerprint(examples, n, e.server) for n, e in plan.expectations.items()},
-        servers={n: e.server for n, e in plan.expectations.items() if e.server is not None},
-    )
+    plan.write_report(report, outcomes, interpreters)
     longest = max(outcomes, key=lambda o: o.duration)
     total = sum(o.duration for o in outcomes)
     failed = sum(not o.passed for o in outcomes)
@@ -88,16 +81,23 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _build(root: Path, out: Path, report: Path, language: str) -> tuple[float, list[str]]:
-    """Build one language into *out*; return the time and the pages Sphinx read."""
-    start = time.monotonic()
-    done = subprocess.run(
+def build_docs(
+    root: Path, out: Path, report: Path, language: str
+) -> subprocess.CompletedProcess[str]:
+    """Build one language of the site into *out*/html as ``nox -s docs`` does, with *report*."""
+    return subprocess.run(
         [sys.executable, "-m", "sphinx", "-c", str(root / "docs"), "-D", f"language={language}",
          "-D", f"mpguide_report={report}", "-W", "--keep-going", "-n",
          "-d", str(out / "doctrees" / language), str(root / "docs" / language),
          str(out / "html" / language)],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
+
+
+def _build(root: Path, out: Path, report: Path, language: str) -> tuple[float, list[str]]:
+    """Build one language into *out*; return the time and the pages Sphinx read."""
+    start = time.monotonic()
+    done = build_docs(root, out, report, language)
     elapsed = time.monotonic() - start
     if done.returncode != 0:
         sys.exit(f"docs build ({language}) failed:\n{done.stdout}{done.stderr}")

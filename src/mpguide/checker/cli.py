@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, NoReturn
 from mpguide.checker.expectation import expected_output_path
 from mpguide.checker.interpreters import START_METHODS, Interpreter, InterpreterError, probe
 from mpguide.checker.plan import Plan, make_plan
-from mpguide.checker.report import ReportError, fingerprint, read_report, write_report
+from mpguide.checker.report import ReportError, read_report
 from mpguide.checker.runner import RunLimits, kill_all_groups
 from mpguide.checker.suite import Interrupted, Outcome, default_jobs, run_check, run_checks
 from mpguide.checker.update import updated_output
@@ -197,11 +197,7 @@ def _check(args: argparse.Namespace) -> int:
     )
     wall = time.monotonic() - start
     if args.report is not None:
-        fingerprints = {
-            name: fingerprint(examples, name, e.server) for name, e in plan.expectations.items()
-        }
-        servers = {n: e.server for n, e in plan.expectations.items() if e.server is not None}
-        write_report(args.report, outcomes, interpreters, fingerprints, plan.problems, servers)
+        plan.write_report(args.report, outcomes, interpreters)
     failed = [o for o in outcomes if not o.passed]
     for outcome in failed:
         print(f"failed: {outcome.check.label} ({examples / outcome.check.example})")

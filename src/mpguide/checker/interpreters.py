@@ -8,7 +8,14 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["START_METHODS", "Interpreter", "InterpreterError", "probe"]
+__all__ = [
+    "START_METHODS",
+    "Interpreter",
+    "InterpreterError",
+    "feature_version",
+    "interpreter_name",
+    "probe",
+]
 
 START_METHODS = ("fork", "spawn", "forkserver")
 """Every start method, in the order checks are reported."""
@@ -24,6 +31,16 @@ print(json.dumps({
     "default_start_method": multiprocessing.get_start_method(),
 }))
 """
+
+
+def interpreter_name(implementation: str, version: str, free_threaded: bool) -> str:
+    """``CPython 3.13.0``, or ``CPython 3.13.0t`` for a free-threaded build."""
+    return f"{implementation} {version}{'t' if free_threaded else ''}"
+
+
+def feature_version(version: str, free_threaded: bool) -> str:
+    """``3.13`` for 3.13.0 (``3.13t`` free-threaded): what the site says it was verified on."""
+    return ".".join(version.split(".")[:2]) + ("t" if free_threaded else "")
 
 
 class InterpreterError(Exception):
@@ -44,12 +61,7 @@ class Interpreter:
     @property
     def name(self) -> str:
         """A short label such as ``CPython 3.13.0`` or ``CPython 3.13.0t``."""
-        return f"{self.implementation} {self.version}{'t' if self.free_threaded else ''}"
-
-    @property
-    def feature_version(self) -> str:
-        """``3.13`` for 3.13.0: what the site says it was verified on."""
-        return ".".join(self.version.split(".")[:2])
+        return interpreter_name(self.implementation, self.version, self.free_threaded)
 
 
 def probe(command: str) -> Interpreter:

@@ -12,13 +12,15 @@ from mpguide.checker.expectation import (
     load_expectation,
     load_options,
 )
+from mpguide.checker.report import fingerprint, write_report
 from mpguide.checker.suite import Check
 
 if TYPE_CHECKING:
-    from collections.abc import Collection
+    from collections.abc import Collection, Iterable
     from pathlib import Path
 
     from mpguide.checker.interpreters import Interpreter
+    from mpguide.checker.suite import Outcome
 
 __all__ = ["Plan", "make_plan"]
 
@@ -32,6 +34,21 @@ class Plan:
     expectations: dict[str, Expectation] = field(default_factory=dict)
     inclusions: dict[str, list[Inclusion]] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    examples_dir: Path | None = None
+
+    def write_report(
+        self, path: Path, outcomes: Iterable[Outcome], interpreters: Iterable[Interpreter]
+    ) -> None:
+        """Record *outcomes* with the fingerprint of every planned example and its server."""
+        if self.examples_dir is None:
+            msg = "a plan made by make_plan() knows its examples folder"
+            raise ValueError(msg)
+        examples_dir = self.examples_dir
+        fingerprints = {
+            name: fingerprint(examples_dir, name, e.server) for name, e in self.expectations.items()
+        }
+        servers = {n: e.server for n, e in self.expectations.items() if e.server is not None}
+        write_report(path, outcomes, interpreters, fingerprints, self.problems, servers)
 
 
 def make_plan(
@@ -49,7 +66,7 @@ def make_plan(
     not on its own: a server runs until it is stopped.
     With *allow_missing*, an example without expected output is planned with an empty one.
     """
-    plan = Plan()
+    plan = Plan(examples_dir=examples_dir)
     discovery = included_examples(docs_dir, examples_dir)
     plan.problems += discovery.problems
     plan.inclusions = discovery.examples

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from mpguide.checker.expectation import expected_output_path, load_options
+from mpguide.checker.interpreters import START_METHODS, feature_version, interpreter_name
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -53,9 +54,14 @@ class CheckRecord:
     problems: tuple[str, ...] = ()
 
     @property
-    def feature_version(self) -> str:
-        """``3.13`` for 3.13.0."""
-        return ".".join(self.version.split(".")[:2])
+    def interpreter(self) -> str:
+        """The interpreter's name, such as ``CPython 3.13.0``."""
+        return interpreter_name(self.implementation, self.version, self.free_threaded)
+
+    @property
+    def python(self) -> str:
+        """The feature version, such as ``3.13`` (``3.13t`` free-threaded)."""
+        return feature_version(self.version, self.free_threaded)
 
 
 @dataclass(frozen=True)
@@ -85,11 +91,10 @@ class Report:
         if not records or example not in self.fingerprints:
             return None
         pythons = sorted(
-            {f"{r.feature_version}{'t' if r.free_threaded else ''}" for r in records},
+            {r.python for r in records},
             key=lambda v: tuple(int(p) for p in v.rstrip("t").split(".")),
         )
-        order = ("fork", "spawn", "forkserver")
-        methods = sorted({r.start_method for r in records}, key=order.index)
+        methods = sorted({r.start_method for r in records}, key=START_METHODS.index)
         return Verification(
             example=example,
             pythons=tuple(pythons),
@@ -100,14 +105,7 @@ class Report:
 
     def durations(self) -> dict[tuple[str, str, str], float]:
         """Each check's duration, by (example, interpreter name, start method)."""
-        return {
-            (
-                r.example,
-                f"{r.implementation} {r.version}{'t' if r.free_threaded else ''}",
-                r.start_method,
-            ): r.duration
-            for r in self.checks
-        }
+        return {(r.example, r.interpreter, r.start_method): r.duration for r in self.checks}
 
 
 def fingerprint(examples_dir: Path, example: str, server: str | None = None) -> str:
