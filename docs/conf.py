@@ -32,6 +32,7 @@ nitpick_ignore_regex = [
     ("py:class", r"(bytes|int|float|str|bool|dict|list|tuple|set|object|None)"),
     ("py:obj", r"(typing|sphinx)\..*"),
     ("py:data", r"typing\..*"),
+    ("py:data", r"Ellipsis"),  # tuple[int, ...] in signatures
     ("py:mod", r"(doctest|multiprocessing|runpy|pty)"),
 ]
 

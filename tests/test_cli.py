@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from typing import TYPE_CHECKING
 
 from conftest import EXAMPLES
@@ -189,3 +191,72 @@ def test_server_that_never_listens_is_reported(project: ExampleProject) -> None:
     assert "server server.py: the server exited with status 0 before accepting connections" in (
         done.stdout
     )
+
+
+VERSIONED = """\
+    import sys
+
+    print("new" if sys.version_info >= (3, 12) else "old")
+    """
+
+
+def test_an_outcome_is_chosen_by_python_version(project: ExampleProject) -> None:
+    """An outcome declared for a range of versions is what runs on those versions must print."""
+    project.add("versioned.py", VERSIONED, "old\n")
+    (project.examples / "versioned.new.out").write_text("new\n")
+    project.options(
+        '["versioned.py"]\n[["versioned.py".outcomes]]\nname = "new"\npython = ">=3.12"\n'
+    )
+    done = project.cli("check", "-m", "spawn")
+    assert done.returncode == 0, done.stdout + done.stderr
+    # The two outputs swapped: each version now expects the other's output, and fails.
+    (project.examples / "versioned.out").write_text("new\n")
+    (project.examples / "versioned.new.out").write_text("old\n")
+    done = project.cli("check", "-m", "spawn")
+    assert done.returncode == 1
+    expected_file = "versioned.new.out" if sys.version_info >= (3, 12) else "versioned.out"
+    assert f"--- {expected_file} (expected)" in done.stdout
+
+
+HANGS = """\
+    import time
+
+    print("waiting for ever", flush=True)
+    time.sleep(300)
+    """
+
+
+def test_a_program_expected_to_hang_is_killed_and_passes(project: ExampleProject) -> None:
+    """``killed = true``: still running at the timeout is the expected outcome; nothing is left."""
+    project.add("hangs.py", HANGS, "")
+    (project.examples / "hangs.stuck.out").write_text("waiting for ever\n")
+    project.options(
+        '["hangs.py"]\ntimeout = 2\n[["hangs.py".outcomes]]\nname = "stuck"\nkilled = true\n'
+    )
+    done = project.cli("check", "-m", "fork")
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_program_expected_to_hang_that_exits_fails(project: ExampleProject) -> None:
+    """A program declared to hang that exits instead fails, saying so."""
+    project.add("quick.py", "print('done')\n", "")
+    (project.examples / "quick.stuck.out").write_text("done\n")
+    project.options(
+        '["quick.py"]\ntimeout = 5\n[["quick.py".outcomes]]\nname = "stuck"\nkilled = true\n'
+    )
+    done = project.cli("check", "-m", "fork")
+    assert done.returncode == 1
+    assert "expected to be still running at 5 s, but it exited with status 0" in done.stdout
+
+
+def test_a_syntax_error_reads_as_when_the_reader_runs_the_file(project: ExampleProject) -> None:
+    """The launcher adds no frames of its own: stderr is what ``python file.py`` prints."""
+    path = project.add("broken.py", "print 'hello'\n", "")
+    direct = subprocess.run(
+        [sys.executable, str(path)], capture_output=True, text=True, check=False
+    )
+    assert "Traceback" not in direct.stderr
+    path.with_suffix(".err").write_text(direct.stderr)
+    project.options('["broken.py"]\nreturncode = 1\n')
+    done = project.cli("check", "-m", "spawn")
+    assert done.returncode == 0, done.stdout + done.stderr

@@ -29,8 +29,10 @@ from sphinx.util import logging
 
 from mpguide import __version__
 from mpguide.checker.expectation import (
+    CHECKS_FILE,
+    Expectation,
     ExpectationError,
-    expected_output_path,
+    ExpectedOutcome,
     load_expectation,
     load_options,
 )
@@ -89,7 +91,8 @@ class ExampleDirective(LiteralInclude):
         except ExpectationError as exc:
             logger.warning("%s", exc, location=self.get_location())
             return code
-        for dependency in (expected_output_path(path), expected_output_path(path, "err")):
+        outputs = [p for p in path.parent.glob(f"{path.stem}.*") if p.suffix in {".out", ".err"}]
+        for dependency in [*outputs, path.parent / CHECKS_FILE]:
             if dependency.exists():
                 env.note_dependency(os.path.relpath(dependency, env.srcdir))
         if "no-output" in self.options:
@@ -102,28 +105,22 @@ class ExampleDirective(LiteralInclude):
         if verification is None:
             return code
 
-        command = f"$ python {path.name}\n"
-        output = expectation.stdout + (expectation.stderr or "")
-        console = nodes.literal_block(command + output, command + output)
-        console["language"] = "console"
-        console["classes"].append("mpguide-output")
-        if expectation.unordered:
-            console["highlight_args"] = {
-                "hl_lines": [n + 1 for a, b in expectation.unordered for n in range(a, b + 1)]
-            }
-        self.set_source_info(console)
-
         note = nodes.paragraph(classes=["mpguide-verified"])
-        versions = _version_range(verification.pythons)
-        methods = " / ".join(verification.start_methods)
         note += nodes.Text(
             _("Verified on CPython %(versions)s, %(methods)s.")
-            % {"versions": versions, "methods": methods}
+            % {
+                "versions": ", ".join(verification.versions),
+                "methods": " / ".join(verification.start_methods),
+            }
         )
-        if expectation.unordered:
-            note += nodes.Text(" " + _("Highlighted lines may appear in any order."))
+        if expectation.outcomes:
+            shown = _outcome_blocks(self, path.name, expectation, verification)
+        else:
+            shown = [_console(self, path.name, expectation.default)]
+            if expectation.unordered:
+                note += nodes.Text(" " + _("Highlighted lines may appear in any order."))
         container = nodes.container(classes=["mpguide-example"])
-        container.extend([*code, console, note])
+        container.extend([*code, *shown, note])
         return [container]
 
 
@@ -137,6 +134,87 @@ class CorrectionDirective(BaseAdmonition):
         self.arguments = [_("Correction to the original")]
         self.options.setdefault("class", []).append("correction")
         return list(super().run())
+
+
+def _console(directive: ExampleDirective, name: str, outcome: ExpectedOutcome) -> nodes.Node:
+    """The command a reader types and what the terminal then shows: output, then errors."""
+    command = f"$ python {name}\n"
+    text = command + outcome.stdout + (outcome.stderr or "")
+    console = nodes.literal_block(text, text)
+    console["language"] = "console"
+    console["classes"].append("mpguide-output")
+    if outcome.unordered:
+        console["highlight_args"] = {
+            "hl_lines": [n + 1 for a, b in outcome.unordered for n in range(a, b + 1)]
+        }
+    directive.set_source_info(console)
+    return console
+
+
+def _ending(outcome: ExpectedOutcome, timeout: float | None) -> str:
+    """How a run with this outcome ends, in words: ``exit status 1``, ``still running at 6 s``."""
+    if outcome.skip is not None:
+        return _("not checked: what it prints differs from run to run")
+    if outcome.killed:
+        return _("still running after %(seconds)s s: killed") % {"seconds": f"{timeout:g}"}
+    return _("exit status %(status)s") % {"status": outcome.returncode}
+
+
+def _outcome_blocks(
+    directive: ExampleDirective, name: str, expectation: Expectation, verification: Verification
+) -> list[nodes.Node]:
+    """A table of which outcome each checked Python and start method had, then each outcome.
+
+    Everything comes from the expectation and the report: the outcomes are the ones declared beside
+    the example, and each cell is a run that was checked.
+    """
+    declared = {o.name: o for o in (expectation.default, *expectation.outcomes)}
+    seen = [n for n in declared if any(o[2] == n for o in verification.outcomes)]
+    letters = {n: chr(ord("A") + i) for i, n in enumerate(seen)}
+    methods = verification.start_methods
+    table = nodes.table(classes=["mpguide-outcomes"])
+    group = nodes.tgroup(cols=len(methods) + 1)
+    table += group
+    group.extend(nodes.colspec(colwidth=1) for _ in range(len(methods) + 1))
+
+    def row(cells: list[str]) -> nodes.row:
+        line = nodes.row()
+        for text in cells:
+            entry = nodes.entry()
+            entry += nodes.paragraph(text, text)
+            line += entry
+        return line
+
+    head = nodes.thead()
+    head += row(["CPython", *methods])
+    body = nodes.tbody()
+    by_run = {(v, m): n for v, m, n in verification.outcomes}
+    for version in dict.fromkeys(v for v, _m, _n in verification.outcomes):
+        body += row([version, *(letters.get(by_run.get((version, m), ""), "–") for m in methods)])
+    group += head
+    group += body
+    shown: list[nodes.Node] = [table]
+    for outcome_name in seen:
+        outcome = declared[outcome_name]
+        runs = "; ".join(
+            f"{method} "
+            + ", ".join(v for v, m, n in verification.outcomes if (m, n) == (method, outcome_name))
+            for method in methods
+            if any((m, n) == (method, outcome_name) for _v, m, n in verification.outcomes)
+        )
+        caption = nodes.paragraph(classes=["mpguide-outcome"])
+        caption += nodes.Text(
+            _("%(letter)s: %(ending)s (%(runs)s).")
+            % {
+                "letter": letters[outcome_name],
+                "ending": _ending(outcome, expectation.timeout),
+                "runs": runs,
+            }
+        )
+        shown.append(caption)
+        if outcome.skip is None:
+            shown.append(_console(directive, name, outcome))
+    return shown
 
 
 def _verification(
@@ -183,19 +261,11 @@ def _summary(verification: Verification | None) -> dict[str, Any]:
     if verification is None:
         return {}
     return {
-        "pythons": list(verification.pythons),
+        "versions": list(verification.versions),
         "methods": list(verification.start_methods),
+        "outcomes": [list(o) for o in verification.outcomes],
         "fingerprint": verification.fingerprint,
     }
-
-
-def _version_range(pythons: tuple[str, ...]) -> str:
-    """``3.11–3.13`` for consecutive feature versions, else ``3.11, 3.13``."""
-    minors = [int(v.split(".")[1]) for v in pythons if not v.endswith("t")]
-    consecutive = len(minors) == len(pythons) and minors == list(range(minors[0], minors[-1] + 1))
-    if consecutive and len(pythons) > 2:
-        return f"{pythons[0]}–{pythons[-1]}"
-    return ", ".join(pythons)
 
 
 def on_env_get_outdated(

@@ -3,6 +3,7 @@
 Examples::
 
     mpguide-check list
+    mpguide-check pythons                                  # the supported Pythons found here
     mpguide-check check                                    # everything, this Python
     mpguide-check check processes/daemon.py -m spawn       # one file, one start method
     mpguide-check check -p python3.11 -p python3.12 --report docs/_build/verification.json
@@ -21,7 +22,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from mpguide.checker.expectation import expected_output_path
-from mpguide.checker.interpreters import START_METHODS, Interpreter, InterpreterError, probe
+from mpguide.checker.interpreters import (
+    START_METHODS,
+    SUPPORTED_VERSIONS,
+    Interpreter,
+    InterpreterError,
+    find_interpreters,
+    probe,
+)
 from mpguide.checker.plan import Plan, make_plan
 from mpguide.checker.report import ReportError, read_report
 from mpguide.checker.runner import RunLimits, kill_all_groups
@@ -70,6 +78,11 @@ def _parser() -> argparse.ArgumentParser:
         "list", help="list included examples and the pages that show them"
     )
     listing.set_defaults(command=_list)
+    pythons = commands.add_parser(
+        "pythons",
+        help="list the supported CPythons found here (what --all-pythons runs) and why others not",
+    )
+    pythons.set_defaults(command=_pythons)
 
     for name, func, text in (
         ("check", _check, "run examples and compare their output with the expected output"),
@@ -92,7 +105,13 @@ def _parser() -> argparse.ArgumentParser:
             action="append",
             dest="pythons",
             metavar="PYTHON",
-            help="interpreter to run with; repeat for several (default: this one)",
+            help="interpreter command to run with; repeat for several (default: this one)",
+        )
+        sub.add_argument(
+            "--all-pythons",
+            action="store_true",
+            help=f"every supported CPython found ({', '.join(SUPPORTED_VERSIONS)}): "
+            "see `mpguide-check pythons`",
         )
         sub.add_argument(
             "--timeout", type=float, default=60.0, help="seconds per run (default: 60)"
@@ -127,7 +146,32 @@ def _example_names(args: argparse.Namespace, examples_dir: Path) -> list[str] | 
 
 
 def _interpreters(args: argparse.Namespace) -> list[Interpreter]:
-    return [probe(p) for p in args.pythons or [sys.executable]]
+    explicit = [probe(p) for p in args.pythons or []]
+    if not args.all_pythons:
+        return explicit or [probe(sys.executable)]
+    found, _ = find_interpreters()
+    if not found and not explicit:
+        msg = "no supported CPython found: see `mpguide-check pythons` and scripts/get-pythons"
+        raise InterpreterError(msg)
+    # Named interpreters come in addition: `-p python3.13.0 --all-pythons` checks 3.13.0 too.
+    named = {i.name for i in explicit}
+    return explicit + [i for i in found if i.name not in named]
+
+
+def _pythons(args: argparse.Namespace) -> int:
+    found, candidates = find_interpreters()
+    for candidate in candidates:
+        what = candidate.interpreter.name if candidate.interpreter else "?"
+        status = "used" if candidate.problem is None else f"not used: {candidate.problem}"
+        print(f"{candidate.command}\t{what}\t{candidate.source}\t{status}")
+    have = {i.feature.removesuffix("t") for i in found}
+    missing = [v for v in SUPPORTED_VERSIONS if v not in have]
+    if missing:
+        print(
+            f"missing: {', '.join(missing)} (scripts/get-pythons gets current releases)",
+            file=sys.stderr,
+        )
+    return 1 if missing else 0
 
 
 def _plan(args: argparse.Namespace) -> tuple[Plan, list[Interpreter]] | None:
@@ -182,6 +226,9 @@ def _check(args: argparse.Namespace) -> int:
         if outcome.passed and args.quiet:
             return
         status = "ok  " if outcome.passed else "FAIL"
+        if outcome.skipped:
+            print(f"skip {outcome.check.label}: {outcome.skipped}", flush=True)
+            return
         print(f"{status} {outcome.check.label} {outcome.duration:.2f} s", flush=True)
         for problem in outcome.problems:
             print(_indent(problem), flush=True)
@@ -205,7 +252,9 @@ def _check(args: argparse.Namespace) -> int:
     total = sum(o.duration for o in outcomes)
     longest = max((o.duration for o in outcomes), default=0.0)
     print(f"wall {wall:.2f} s, sum {total:.2f} s, longest {longest:.2f} s ({docs})")
-    print(f"{len(outcomes) - len(failed)} passed, {len(failed)} failed")
+    skipped = sum(1 for o in outcomes if o.skipped)
+    summary = f"{len(outcomes) - len(failed) - skipped} passed, {len(failed)} failed"
+    print(summary + (f", {skipped} not run (declared with skip)" if skipped else ""))
     return 1 if failed or status else 0
 
 
@@ -215,34 +264,43 @@ def _update(args: argparse.Namespace) -> int:
         return 2
     plan, _ = planned
     _, examples = _folders(args)
-    done: set[str] = set()
+    done: set[tuple[str, str]] = set()
     status = 0
-    for check, expectation in plan.checks:
-        if check.example in done:
+    for check, planned_expectation in plan.checks:
+        expectation = planned_expectation.for_run(check.interpreter.version, check.method)
+        if (check.example, expectation.outcome) in done:
             continue
-        done.add(check.example)
+        done.add((check.example, expectation.outcome))
+        if expectation.skip is not None:
+            continue
         server = plan.servers.get(expectation.server or "")
-        outcome = run_check(check, expectation, examples, RunLimits(args.timeout), server)
+        outcome = run_check(check, planned_expectation, examples, RunLimits(args.timeout), server)
         runs = [(check.example, expectation, outcome.run)]
-        if server is not None and server.example not in done:
-            done.add(server.example)
+        if server is not None and (server.example, "") not in done:
+            done.add((server.example, ""))
             runs.append((server.example, server, outcome.server_run))
         for example, expected, run in runs:
-            if run is None or run.returncode is None:
+            if run is None or (run.returncode is None and not expected.killed):
                 print(f"not updated: {example}: {'; '.join(outcome.problems)}")
                 status = 1
                 continue
-            path = expected_output_path(examples / example)
-            text = run.stdout.decode("utf-8", errors="replace")
-            new = updated_output(expected.stdout, text, expected.unordered)
-            if new != expected.stdout:
-                path.write_text(new, encoding="utf-8")
-                print(f"updated: {path}")
-            else:
-                print(f"unchanged: {path}")
-            if run.stderr and expected.stderr is None:
-                stderr = run.stderr.decode(errors="replace")
-                print(_indent(f"note: it printed to standard error:\n{stderr}"))
+            named = bool(expected.outcome)  # an outcome of its own: a failure shown on purpose
+            for stream, old, data in (
+                ("out", expected.stdout, run.stdout),
+                ("err", expected.stderr, run.stderr),
+            ):
+                path = expected_output_path(examples / example, stream, expected.outcome)
+                text = data.decode("utf-8", errors="replace")
+                if stream == "err" and old is None and not (named and text):
+                    if text:
+                        print(_indent(f"note: it printed to standard error:\n{text}"))
+                    continue
+                new = updated_output(old or "", text, expected.unordered if stream == "out" else ())
+                if new != old or not path.exists():
+                    path.write_text(new, encoding="utf-8")
+                    print(f"updated: {path}")
+                else:
+                    print(f"unchanged: {path}")
     return _print_problems(plan.problems) or status
 
 

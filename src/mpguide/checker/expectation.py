@@ -1,4 +1,4 @@
-"""What an example is expected to print, kept once beside it and shared by both languages.
+"""What an example is expected to do, kept once beside it and shared by both languages.
 
 For an example ``chapter/concept.py`` the files are:
 
@@ -16,30 +16,95 @@ For an example ``chapter/concept.py`` the files are:
         timeout = 90           # seconds, instead of the default
         server = "remote_server.py"  # started first, stopped after (see suite)
         env = { NAME = "value" }
+
+Where an example behaves differently on some Pythons or under some start methods (the original
+tutorial's programs, run as they were written), each difference is an *outcome* of its own, tried
+in order before the default above; the first whose ``python`` and ``methods`` match the run is
+expected::
+
+    [["unguarded_pool.py".outcomes]]
+    name = "hangs"                 # its output: unguarded_pool.hangs.out (and .hangs.err)
+    python = "<3.13.8"             # versions it holds on: ">=3.13.8, <3.14", or a list of such
+    methods = ["spawn", "forkserver"]
+    killed = true                  # still running at the timeout: killed, as expected
+
+An outcome may also set ``returncode`` and ``unordered``; ``timeout``, ``server`` and ``env`` are
+the example's.
+Where a program's output is random (the original's queue program under fork), an outcome with
+``skip = "why"`` says so: those runs are not made, and the report and the page say why.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+
+from mpguide.checker.interpreters import START_METHODS, version_key
 
 __all__ = [
     "CHECKS_FILE",
     "Expectation",
     "ExpectationError",
+    "ExpectedOutcome",
     "expected_output_path",
     "load_expectation",
     "load_options",
+    "version_matches",
 ]
 
 CHECKS_FILE = "checks.toml"
-_KNOWN_OPTIONS = {"unordered", "returncode", "timeout", "server", "env"}
+_OPTION_TYPES: dict[str, tuple[type, ...]] = {
+    "unordered": (list,),
+    "returncode": (int,),
+    "timeout": (int, float),
+    "server": (str,),
+    "env": (dict,),
+    "outcomes": (list,),
+}
+_OUTCOME_TYPES: dict[str, tuple[type, ...]] = {
+    "name": (str,),
+    "python": (str, list),
+    "methods": (list,),
+    "returncode": (int,),
+    "killed": (bool,),
+    "unordered": (list,),
+    "skip": (str,),
+}
+_OUTCOME_NAME = re.compile(r"[a-z0-9][a-z0-9-]*")
+_CLAUSE = re.compile(r"\s*(>=|<=|==|!=|<|>)\s*(\d+(?:\.\d+){1,2})\s*")
 
 
 class ExpectationError(Exception):
     """An example's expected output or options are missing or malformed."""
+
+
+@dataclass(frozen=True)
+class ExpectedOutcome:
+    """One way an example is expected to end on some Pythons or start methods."""
+
+    name: str
+    stdout: str
+    stderr: str | None = None
+    returncode: int = 0
+    killed: bool = False
+    """Still running at the timeout, then killed: what a program that hangs is expected to do."""
+    python: tuple[str, ...] | None = None
+    """Version ranges it holds on, any of them (``"<3.13.8"``, ``">=3.13.8, <3.14"``);
+    ``None``: every version."""
+    methods: tuple[str, ...] | None = None
+    """The start methods it holds under; ``None``: every one."""
+    unordered: tuple[tuple[int, int], ...] = ()
+    skip: str | None = None
+    """Why runs with this outcome are not checked (their output is random), or ``None``."""
+
+    def applies(self, version: str, method: str) -> bool:
+        """Whether this outcome is the one expected of a run on *version* under *method*."""
+        in_methods = self.methods is None or method in self.methods
+        in_pythons = self.python is None or any(version_matches(p, version) for p in self.python)
+        return in_methods and in_pythons
 
 
 @dataclass(frozen=True)
@@ -56,15 +121,84 @@ class Expectation:
     timeout: float | None = None
     server: str | None = None
     env: dict[str, str] = field(default_factory=dict)
+    killed: bool = False
+    """Expected to be still running at the timeout (see :class:`ExpectedOutcome`)."""
+    outcome: str = ""
+    """The name of the outcome this expectation is for; ``""`` for the default one."""
+    outcomes: tuple[ExpectedOutcome, ...] = ()
+    """Outcomes that replace the default on some Pythons or start methods, in order."""
+    skip: str | None = None
+    """Why this run is not checked, for an outcome declared with ``skip``."""
+
+    def for_run(self, version: str, method: str) -> Expectation:
+        """The expectation of a run on Python *version* under *method*.
+
+        That is the first outcome that applies, or the default.
+        """
+        for outcome in self.outcomes:
+            if outcome.applies(version, method):
+                return replace(
+                    self,
+                    stdout=outcome.stdout,
+                    stderr=outcome.stderr,
+                    returncode=outcome.returncode,
+                    killed=outcome.killed,
+                    unordered=outcome.unordered,
+                    outcome=outcome.name,
+                    skip=outcome.skip,
+                )
+        return self
+
+    @property
+    def default(self) -> ExpectedOutcome:
+        """The default outcome, in the same shape as the others."""
+        return ExpectedOutcome(
+            "", self.stdout, self.stderr, self.returncode, self.killed, unordered=self.unordered
+        )
 
 
-def expected_output_path(example: Path, stream: str = "out") -> Path:
-    """Return the file that holds *example*'s expected ``out`` or ``err`` stream."""
-    return example.with_suffix(f".{stream}")
+def version_matches(spec: str, version: str) -> bool:
+    """Whether *version* (``3.13.8``) satisfies every clause of *spec* (``">=3.13.8, <3.14"``).
+
+    A clause's version is padded with zeros (``<3.14`` is ``<3.14.0``), except that ``==3.13`` and
+    ``!=3.13`` compare the feature version only.
+    """
+    have = version_key(version)[:3]
+    for clause in spec.split(","):
+        match = _CLAUSE.fullmatch(clause)
+        if match is None:
+            msg = (
+                f"not a version clause: {clause.strip()!r} (use >=, <=, ==, !=, < or > and X.Y[.Z])"
+            )
+            raise ValueError(msg)
+        op, bound = match.groups()
+        want = version_key(bound)
+        got = have[: len(want)] if op in {"==", "!="} else have
+        want = want if op in {"==", "!="} else (*want, 0, 0)[:3]
+        ok = {
+            ">=": got >= want,
+            "<=": got <= want,
+            ">": got > want,
+            "<": got < want,
+            "==": got == want,
+            "!=": got != want,
+        }[op]
+        if not ok:
+            return False
+    return True
+
+
+def expected_output_path(example: Path, stream: str = "out", outcome: str = "") -> Path:
+    """Return the file that holds *example*'s expected ``out`` or ``err`` stream for *outcome*."""
+    return example.with_suffix(f".{outcome}.{stream}" if outcome else f".{stream}")
 
 
 def load_options(examples_dir: Path) -> dict[str, dict[str, Any]]:
-    """Read every ``checks.toml`` under *examples_dir*, keyed by example path (``chapter/file.py``)."""
+    """Read every ``checks.toml`` under *examples_dir*, keyed by example path (``chapter/file.py``).
+
+    Every option is checked here, before anything runs: an error names the file, the example and
+    the option, and says what was expected.
+    """
     options: dict[str, dict[str, Any]] = {}
     for path in sorted(examples_dir.rglob(CHECKS_FILE)):
         folder = path.parent
@@ -75,16 +209,16 @@ def load_options(examples_dir: Path) -> dict[str, dict[str, Any]]:
             msg = f"{path}: not valid TOML: {exc}"
             raise ExpectationError(msg) from exc
         for name, table in data.items():
+            where = f"{path}: [{name!r}]"
             if not isinstance(table, dict):
-                msg = f"{path}: [{name!r}] must be a table of options"
+                msg = f"{where} must be a table of options"
                 raise ExpectationError(msg)
             if not (folder / name).is_file():
-                msg = f"{path}: [{name!r}] names no example file in {folder}"
+                msg = f"{where} names no example file in {folder}"
                 raise ExpectationError(msg)
-            unknown = set(table) - _KNOWN_OPTIONS
-            if unknown:
-                msg = f"{path}: [{name!r}] has unknown options {sorted(unknown)}"
-                raise ExpectationError(msg)
+            _check_types(where, table, _OPTION_TYPES)
+            for number, outcome in enumerate(table.get("outcomes", []), start=1):
+                _check_outcome(f"{where} outcome {number}", outcome)
             prefix = folder.relative_to(examples_dir).as_posix()
             key = name if prefix == "." else f"{prefix}/{name}"
             server = table.get("server")
@@ -92,6 +226,49 @@ def load_options(examples_dir: Path) -> dict[str, dict[str, Any]]:
                 table = {**table, "server": f"{prefix}/{server}" if prefix != "." else server}
             options[key] = table
     return options
+
+
+def _check_types(where: str, table: dict[str, Any], types: dict[str, tuple[type, ...]]) -> None:
+    unknown = set(table) - set(types)
+    if unknown:
+        msg = f"{where} has unknown options {sorted(unknown)}; known: {sorted(types)}"
+        raise ExpectationError(msg)
+    for key, value in table.items():
+        wanted = types[key]
+        # bool is an int in Python, but `returncode = true` is a mistake.
+        if not isinstance(value, wanted) or (isinstance(value, bool) and bool not in wanted):
+            names = " or ".join(t.__name__ for t in wanted)
+            msg = f"{where}: {key} = {value!r} must be {names}"
+            raise ExpectationError(msg)
+
+
+def _check_outcome(where: str, outcome: object) -> None:
+    if not isinstance(outcome, dict):
+        msg = f"{where} must be a table"
+        raise ExpectationError(msg)
+    _check_types(where, outcome, _OUTCOME_TYPES)
+    name = outcome.get("name")
+    if name is None or not _OUTCOME_NAME.fullmatch(name):
+        msg = f"{where}: name = {name!r} must be lower-case letters, digits and '-'"
+        raise ExpectationError(msg)
+    methods = outcome.get("methods", [])
+    if not all(m in START_METHODS for m in methods):
+        msg = f"{where}: methods = {methods!r} must be some of {list(START_METHODS)}"
+        raise ExpectationError(msg)
+    if "python" in outcome:
+        specs = outcome["python"]
+        try:
+            for spec in [specs] if isinstance(specs, str) else specs:
+                version_matches(spec, "3.0")
+        except (ValueError, AttributeError, TypeError) as exc:
+            msg = f'{where}: python = {specs!r} must be version ranges such as ">=3.13.8, <3.14"'
+            raise ExpectationError(msg) from exc
+    if outcome.get("killed") and "returncode" in outcome:
+        msg = f"{where}: killed = true and returncode exclude each other"
+        raise ExpectationError(msg)
+    if "skip" in outcome and set(outcome) - {"name", "python", "methods", "skip"}:
+        msg = f"{where}: an outcome that is skipped expects nothing: only name, python, methods"
+        raise ExpectationError(msg)
 
 
 def load_expectation(
@@ -102,37 +279,82 @@ def load_expectation(
     With *allow_missing*, a missing expected output reads as empty (for ``update`` to fill in).
     """
     path = examples_dir / example
-    out = expected_output_path(path)
-    if allow_missing and not out.exists():
-        return Expectation(example=example, stdout="", server=options.get("server"))
-    if not out.is_file():
-        msg = f"{path}: no expected output: create {out.name} (mpguide-check update {example})"
-        raise ExpectationError(msg)
-    err = expected_output_path(path, "err")
-    stdout = _read_text(out)
-    ranges = tuple(_line_range(path, pair, stdout) for pair in options.get("unordered", []))
     server = options.get("server")
     if server is not None and not (examples_dir / server).is_file():
         msg = f"{path}: server {server!r} is not a file in {examples_dir}"
         raise ExpectationError(msg)
+    stdout = _expected_stream(path, "out", "", allow_missing=allow_missing)
+    outcomes = tuple(
+        _load_outcome(path, table, allow_missing=allow_missing)
+        for table in options.get("outcomes", [])
+    )
+    if "timeout" not in options and any(o.killed for o in outcomes):
+        msg = f"{path}: an outcome expects it to be killed at the timeout, but it sets no timeout"
+        raise ExpectationError(msg)
     return Expectation(
         example=example,
-        stdout=stdout,
-        stderr=_read_text(err) if err.is_file() else None,
-        unordered=ranges,
-        returncode=int(options.get("returncode", 0)),
+        stdout=stdout or "",
+        stderr=_expected_stream(path, "err", "", allow_missing=True),
+        unordered=_line_ranges(path, options.get("unordered", []), stdout) if stdout else (),
+        returncode=options.get("returncode", 0),
         timeout=float(options["timeout"]) if "timeout" in options else None,
         server=server,
         env={str(k): str(v) for k, v in options.get("env", {}).items()},
+        outcomes=outcomes,
     )
 
 
-def _read_text(path: Path) -> str:
+def _load_outcome(path: Path, table: dict[str, Any], *, allow_missing: bool) -> ExpectedOutcome:
+    name = table["name"]
+    if "skip" in table:
+        return ExpectedOutcome(
+            name=name,
+            stdout="",
+            python=_version_ranges(table.get("python")),
+            methods=tuple(table["methods"]) if "methods" in table else None,
+            skip=table["skip"],
+        )
+    stdout = _expected_stream(path, "out", name, allow_missing=allow_missing) or ""
+    return ExpectedOutcome(
+        name=name,
+        stdout=stdout,
+        stderr=_expected_stream(path, "err", name, allow_missing=True),
+        returncode=table.get("returncode", 0),
+        killed=table.get("killed", False),
+        python=_version_ranges(table.get("python")),
+        methods=tuple(table["methods"]) if "methods" in table else None,
+        unordered=_line_ranges(
+            expected_output_path(path, outcome=name), table.get("unordered", []), stdout
+        )
+        if stdout
+        else (),
+    )
+
+
+def _version_ranges(value: str | list[str] | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def _expected_stream(path: Path, stream: str, outcome: str, *, allow_missing: bool) -> str | None:
+    """The text of an expected-output file; ``None`` where it may be and is absent."""
+    file = expected_output_path(path, stream, outcome)
+    if not file.is_file():
+        if allow_missing:
+            return None
+        example = path.name
+        msg = f"{path}: no expected output: create {file.name} (mpguide-check update {example})"
+        raise ExpectationError(msg)
     try:
-        return path.read_text(encoding="utf-8")
+        return file.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        msg = f"{path}: not valid UTF-8: {exc}"
+        msg = f"{file}: not valid UTF-8: {exc}"
         raise ExpectationError(msg) from exc
+
+
+def _line_ranges(where: Path, pairs: list[Any], stdout: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_line_range(where, pair, stdout) for pair in pairs)
 
 
 def _line_range(example: Path, pair: object, stdout: str) -> tuple[int, int]:

@@ -8,6 +8,7 @@ and forkserver children find and re-import it as the reader's own script.
 """
 
 import multiprocessing
+import os
 import runpy
 import signal
 import sys
@@ -30,11 +31,17 @@ def main() -> None:
     except SystemExit:
         raise
     except BaseException as exc:  # noqa: BLE001 - reported the way the interpreter would
-        # Show the traceback a reader would see: from the example's own frames on.
+        # Show the traceback a reader would see: from the example's own frames on. A SyntaxError
+        # has none (compiling failed): Python then prints the error without a traceback at all.
         tb = exc.__traceback__
         while tb is not None and tb.tb_frame.f_code.co_filename != str(script):
             tb = tb.tb_next
-        traceback.print_exception(type(exc), exc, tb or exc.__traceback__)
+        traceback.print_exception(type(exc), exc, tb)
+        if isinstance(exc, KeyboardInterrupt):
+            # Like the interpreter: die of SIGINT, so the shell sees Ctrl-C, not status 1.
+            sys.stderr.flush()
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
+            os.kill(os.getpid(), signal.SIGINT)
         sys.exit(1)
 
 

@@ -12,8 +12,13 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from mpguide.checker.expectation import expected_output_path, load_options
-from mpguide.checker.interpreters import START_METHODS, feature_version, interpreter_name
+from mpguide.checker.expectation import load_options
+from mpguide.checker.interpreters import (
+    START_METHODS,
+    feature_version,
+    interpreter_name,
+    version_key,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -33,7 +38,7 @@ __all__ = [
     "write_report",
 ]
 
-REPORT_FORMAT = 1
+REPORT_FORMAT = 2
 
 
 class ReportError(Exception):
@@ -52,6 +57,10 @@ class CheckRecord:
     passed: bool
     duration: float
     problems: tuple[str, ...] = ()
+    outcome: str = ""
+    """The expected outcome the run was judged against; ``""`` for the example's default."""
+    skipped: str = ""
+    """Why the check was not run; ``""`` when it ran."""
 
     @property
     def interpreter(self) -> str:
@@ -71,9 +80,13 @@ class Verification:
     example: str
     pythons: tuple[str, ...]
     """Feature versions such as ``("3.11", "3.12", "3.13")``, with ``t`` for free-threaded."""
+    versions: tuple[str, ...]
+    """The exact versions checked, such as ``("3.11.7", "3.13.18")``, with ``t`` for free-threaded."""
     start_methods: tuple[str, ...]
     passed: bool
     fingerprint: str
+    outcomes: tuple[tuple[str, str, str], ...] = ()
+    """Which expected outcome each run had: ``(version, start method, outcome name)``."""
 
 
 @dataclass(frozen=True)
@@ -90,17 +103,28 @@ class Report:
         records = [r for r in self.checks if r.example == example]
         if not records or example not in self.fingerprints:
             return None
-        pythons = sorted(
-            {r.python for r in records},
-            key=lambda v: tuple(int(p) for p in v.rstrip("t").split(".")),
-        )
+        pythons = sorted({r.python for r in records}, key=version_key)
         methods = sorted({r.start_method for r in records}, key=START_METHODS.index)
+        ran = [r for r in records if not r.skipped]
+        versions = sorted(
+            {r.version + ("t" if r.free_threaded else "") for r in ran}, key=version_key
+        )
         return Verification(
             example=example,
             pythons=tuple(pythons),
+            versions=tuple(versions),
             start_methods=tuple(methods),
             passed=all(r.passed for r in records),
             fingerprint=self.fingerprints[example],
+            outcomes=tuple(
+                sorted(
+                    {
+                        (r.version + ("t" if r.free_threaded else ""), r.start_method, r.outcome)
+                        for r in records
+                    },
+                    key=lambda o: (version_key(o[0]), START_METHODS.index(o[1])),
+                )
+            ),
         )
 
     def durations(self) -> dict[tuple[str, str, str], float]:
@@ -118,9 +142,12 @@ def fingerprint(examples_dir: Path, example: str, server: str | None = None) -> 
         if name is None:
             continue
         path = examples_dir / name
-        for part in (path, expected_output_path(path), expected_output_path(path, "err")):
+        outputs = sorted(
+            p for p in path.parent.glob(f"{path.stem}.*") if p.suffix in {".out", ".err"}
+        )
+        for part in (path, *outputs):
             digest.update(part.name.encode())
-            digest.update(part.read_bytes() if part.is_file() else b"<absent>")
+            digest.update(part.read_bytes())
     options = load_options(examples_dir).get(example, {})
     digest.update(json.dumps(options, sort_keys=True).encode())
     return digest.hexdigest()
@@ -152,6 +179,8 @@ def write_report(
             passed=o.passed,
             duration=round(o.duration, 3),
             problems=o.problems,
+            outcome=o.expected,
+            skipped=o.skipped,
         )
         for o, example in records
     ]

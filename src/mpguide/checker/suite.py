@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from mpguide.checker.comparison import output_diff
 from mpguide.checker.environment import example_environment
+from mpguide.checker.expectation import expected_output_path
 from mpguide.checker.runner import (
     Run,
     RunLimits,
@@ -80,8 +81,12 @@ class Outcome:
     problems: tuple[str, ...] = ()
     """Each cause of failure, in words; empty when the check passed."""
     run: Run | None = field(default=None, repr=False)
+    expected: str = ""
+    """The name of the expected outcome the run was judged against; ``""`` for the default."""
     server_run: Run | None = field(default=None, repr=False)
     """The run of the example's server, for an example that has one."""
+    skipped: str = ""
+    """Why the check was not run (an outcome declared with ``skip``); ``""`` when it ran."""
 
     @property
     def passed(self) -> bool:
@@ -117,6 +122,11 @@ def run_check(
     client; then the server is stopped with Ctrl-C (SIGINT), and both outputs are judged.
     """
     limits = limits or RunLimits()
+    expectation = expectation.for_run(check.interpreter.version, check.method)
+    if server is not None:
+        server = server.for_run(check.interpreter.version, check.method)
+    if expectation.skip is not None:
+        return Outcome(check, 0.0, expected=expectation.outcome, skipped=expectation.skip)
     if expectation.timeout is not None:
         limits = RunLimits(expectation.timeout, limits.max_output, limits.grace)
     start = time.monotonic()
@@ -130,7 +140,9 @@ def run_check(
                 limits=limits,
             )
             problems = judge(run, expectation, limits)
-            return Outcome(check, time.monotonic() - start, tuple(problems), run)
+            return Outcome(
+                check, time.monotonic() - start, tuple(problems), run, expectation.outcome
+            )
 
         server_env = _server_environment()
         server_limits = RunLimits(limits.timeout * 2, limits.max_output, limits.grace)
@@ -174,7 +186,12 @@ def run_check(
     if client:
         problems = judge(client[0], expectation, limits) + problems
     return Outcome(
-        check, time.monotonic() - start, tuple(problems), client[0] if client else None, served
+        check,
+        time.monotonic() - start,
+        tuple(problems),
+        client[0] if client else None,
+        expectation.outcome,
+        served,
     )
 
 
@@ -182,9 +199,15 @@ def judge(run: Run, expectation: Expectation, limits: RunLimits) -> list[str]:
     """Return every way *run* falls short of *expectation*; an empty list means it passed."""
     problems = []
     name = expectation.example
-    if run.timed_out:
+    if expectation.killed and run.returncode is not None:
+        problems.append(
+            f"expected to be still running at {limits.timeout:g} s, "
+            f"but it exited with {_status(run.returncode)}"
+        )
+    elif run.timed_out and not expectation.killed:
         problems.append(f"timed out after {limits.timeout:g} s: killed its whole process group")
-    if run.truncated:
+    # A program expected to hang may fill its output limit first: it is still running either way.
+    if run.truncated and not expectation.killed:
         problems.append(
             f"printed more than {limits.max_output} bytes on one stream: cut off and killed"
         )
@@ -193,7 +216,11 @@ def judge(run: Run, expectation: Expectation, limits: RunLimits) -> list[str]:
         problems.append(
             f"left {len(run.leftovers)} process(es) running after it exited (PIDs {pids}): killed"
         )
-    if run.returncode is not None and run.returncode != expectation.returncode:
+    if (
+        run.returncode is not None
+        and not expectation.killed
+        and run.returncode != expectation.returncode
+    ):
         problems.append(f"exited with {_status(run.returncode)}, expected {expectation.returncode}")
     stdout = _decode(run.stdout, "standard output", problems)
     stderr = _decode(run.stderr, "standard error", problems)
@@ -202,7 +229,7 @@ def judge(run: Run, expectation: Expectation, limits: RunLimits) -> list[str]:
             expectation.stdout,
             stdout,
             expectation.unordered,
-            expected_name=f"{Path(name).with_suffix('.out')} (expected)",
+            expected_name=f"{expected_output_path(Path(name), 'out', expectation.outcome)} (expected)",
             actual_name="standard output (actual)",
         )
         if diff:
@@ -212,7 +239,7 @@ def judge(run: Run, expectation: Expectation, limits: RunLimits) -> list[str]:
             diff = output_diff(
                 expectation.stderr,
                 stderr,
-                expected_name=f"{Path(name).with_suffix('.err')} (expected)",
+                expected_name=f"{expected_output_path(Path(name), 'err', expectation.outcome)} (expected)",
                 actual_name="standard error (actual)",
             )
             if diff:
@@ -279,7 +306,7 @@ def run_checks(
 
 
 def _argv(check: Check, example: Path) -> list[str]:
-    return [check.interpreter.executable, str(LAUNCHER), check.method, str(example)]
+    return [check.interpreter.command, str(LAUNCHER), check.method, str(example)]
 
 
 def _status(returncode: int) -> str:
