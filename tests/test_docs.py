@@ -160,3 +160,28 @@ def test_landing_page_links_both_languages(site: Site) -> None:
     assert 'href="zh_CN/index.html"' in html
     assert 'href="en/index.html"' in html
     assert "navigator.languages" in html
+
+
+def test_badge_names_the_exact_versions_checked(site: Site) -> None:
+    """The verified line names each exact CPython release in the report, not a range."""
+    report = json.loads(site.report.read_text(encoding="utf-8"))
+    versions = sorted({c["version"] for c in report["checks"]})
+    html = (site.html / "en" / "processes.html").read_text(encoding="utf-8")
+    assert f"Verified on CPython {', '.join(versions)}, fork / spawn / forkserver." in html
+
+
+def test_the_originals_failures_are_shown_from_the_report(site: Site) -> None:
+    """The original pool program shows a table of each run's outcome and each outcome's output.
+
+    Under spawn it hangs on every version: the table says so, in both languages.
+    """
+    report = json.loads(site.report.read_text(encoding="utf-8"))
+    versions = {c["version"] for c in report["checks"] if c["example"] == "pools/original_pool.py"}
+    endings = {"en": "still running after 6 s: killed", "zh_CN": "6 秒后仍在运行，由检查程序终止"}
+    for language in LANGUAGES:
+        html = (site.html / language / "pools.html").read_text(encoding="utf-8")
+        table = html[html.index('class="mpguide-outcomes') :]
+        table = table[: table.index("</table>")]
+        assert table.count("<tr") == len(versions) + 1, language  # a row per version checked
+        assert endings[language] in html, language
+        assert "An attempt has been made to start a new process" in html

@@ -7,7 +7,7 @@ from multiprocessing.queues import Queue
 
 
 def send(out_queue: Queue[bytes]) -> None:
-    out_queue.put(b"x" * 1_000_000)  # much more than the pipe under the queue can hold
+    out_queue.put(b"x" * (4 * 1024 * 1024))  # 4 MiB: more than the pipe under the queue can hold
 
 
 if __name__ == "__main__":
