@@ -40,7 +40,9 @@ def _headings(page: Path) -> list[int]:
 
 
 def _directives(page: Path, name: str) -> int:
-    return len(re.findall(rf"^(?:`{{3,}}|:{{3,}})\{{{name}\}}", page.read_text(), re.MULTILINE))
+    # Directives may be indented (inside a list item) and nested (four backticks around three).
+    pattern = rf"^[ \t]*(?:`{{3,}}|:{{3,}})\{{{name}\}}"
+    return len(re.findall(pattern, page.read_text(), re.MULTILINE))
 
 
 def test_build_has_no_warnings(site: Site) -> None:

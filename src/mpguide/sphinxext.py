@@ -116,7 +116,7 @@ class ExampleDirective(LiteralInclude):
         if expectation.outcomes:
             shown = _outcome_blocks(self, path.name, expectation, verification)
         else:
-            shown = [_console(self, path.name, expectation.default)]
+            shown = [_console(self, path.name, expectation.default, piped=expectation.piped)]
             if expectation.unordered:
                 note += nodes.Text(" " + _("Highlighted lines may appear in any order."))
         container = nodes.container(classes=["mpguide-example"])
@@ -136,9 +136,11 @@ class CorrectionDirective(BaseAdmonition):
         return list(super().run())
 
 
-def _console(directive: ExampleDirective, name: str, outcome: ExpectedOutcome) -> nodes.Node:
+def _console(
+    directive: ExampleDirective, name: str, outcome: ExpectedOutcome, *, piped: bool = False
+) -> nodes.Node:
     """The command a reader types and what the terminal then shows: output, then errors."""
-    command = f"$ python {name}\n"
+    command = f"$ python {name}{' | cat' if piped else ''}\n"
     text = command + outcome.stdout + (outcome.stderr or "")
     console = nodes.literal_block(text, text)
     console["language"] = "console"
@@ -213,7 +215,7 @@ def _outcome_blocks(
         )
         shown.append(caption)
         if outcome.skip is None:
-            shown.append(_console(directive, name, outcome))
+            shown.append(_console(directive, name, outcome, piped=expectation.piped))
     return shown
 
 

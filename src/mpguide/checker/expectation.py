@@ -16,6 +16,8 @@ For an example ``chapter/concept.py`` the files are:
         timeout = 90           # seconds, instead of the default
         server = "remote_server.py"  # started first, stopped after (see suite)
         env = { NAME = "value" }
+        killed = true          # expected to be still running at the timeout, then killed
+        piped = true           # standard output to a pipe, as in `python FILE | cat`
 
 Where an example behaves differently on some Pythons or under some start methods (the original
 tutorial's programs, run as they were written), each difference is an *outcome* of its own, tried
@@ -62,6 +64,8 @@ _OPTION_TYPES: dict[str, tuple[type, ...]] = {
     "timeout": (int, float),
     "server": (str,),
     "env": (dict,),
+    "killed": (bool,),
+    "piped": (bool,),
     "outcomes": (list,),
 }
 _OUTCOME_TYPES: dict[str, tuple[type, ...]] = {
@@ -129,6 +133,8 @@ class Expectation:
     """Outcomes that replace the default on some Pythons or start methods, in order."""
     skip: str | None = None
     """Why this run is not checked, for an outcome declared with ``skip``."""
+    piped: bool = False
+    """Standard output goes to a pipe, not a terminal: ``python FILE | cat``."""
 
     def for_run(self, version: str, method: str) -> Expectation:
         """The expectation of a run on Python *version* under *method*.
@@ -288,7 +294,7 @@ def load_expectation(
         _load_outcome(path, table, allow_missing=allow_missing)
         for table in options.get("outcomes", [])
     )
-    if "timeout" not in options and any(o.killed for o in outcomes):
+    if "timeout" not in options and (options.get("killed") or any(o.killed for o in outcomes)):
         msg = f"{path}: an outcome expects it to be killed at the timeout, but it sets no timeout"
         raise ExpectationError(msg)
     return Expectation(
@@ -300,7 +306,9 @@ def load_expectation(
         timeout=float(options["timeout"]) if "timeout" in options else None,
         server=server,
         env={str(k): str(v) for k, v in options.get("env", {}).items()},
+        killed=options.get("killed", False),
         outcomes=outcomes,
+        piped=options.get("piped", False),
     )
 
 

@@ -188,15 +188,21 @@ def run_program(
     cwd: Path,
     limits: RunLimits | None = None,
     interact: Callable[[subprocess.Popen[bytes]], None] | None = None,
+    piped: bool = False,
 ) -> Run:
     """Run *argv* to completion (or to its limits) and return what it printed and how it ended.
 
     *interact*, if given, is called with the running process in a thread of its own while the output
     is collected: a server's check uses it to run a client, then stop the server with Ctrl-C.
+    With *piped*, standard output goes to a pipe instead of a terminal, as in ``python FILE | cat``:
+    the program then buffers it in blocks, not lines.
     """
     limits = limits or RunLimits()
-    master, slave = pty.openpty()
-    tty.setraw(slave)  # no "\n" -> "\r\n" translation: the bytes as the program wrote them
+    if piped:
+        master, slave = os.pipe()
+    else:
+        master, slave = pty.openpty()
+        tty.setraw(slave)  # no "\n" -> "\r\n" translation: the bytes as the program wrote them
     start = time.monotonic()
     try:
         with running_group(argv, env=env, cwd=cwd, stdout=slave, stderr=subprocess.PIPE) as proc:

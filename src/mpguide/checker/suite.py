@@ -138,6 +138,7 @@ def run_check(
                 env=example_environment(expectation.env),
                 cwd=cwd,
                 limits=limits,
+                piped=expectation.piped,
             )
             problems = judge(run, expectation, limits)
             return Outcome(
