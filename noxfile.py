@@ -128,7 +128,11 @@ def examples(session: nox.Session) -> None:
     _check_examples(session, *session.posargs)
 
 
-@nox.session(python=DOCS_PYTHON)
+# Without a docs Python, the sessions that need one make no environment: they fail at once, saying why.
+NEEDS_DOCS_PYTHON = {"python": DOCS_PYTHON, "venv_backend": None if DOCS_PYTHON else "none"}
+
+
+@nox.session(**NEEDS_DOCS_PYTHON)
 def docs(session: nox.Session) -> None:
     """Verify the examples, then build both languages and the landing page into docs/_build/html."""
     if DOCS_PYTHON is None:
@@ -171,7 +175,7 @@ def lint(session: nox.Session) -> None:
     session.run("mypy", "--strict")
 
 
-@nox.session(python=DOCS_PYTHON, default=False)
+@nox.session(**NEEDS_DOCS_PYTHON, default=False)
 def bench(session: nox.Session) -> None:
     """Print check and docs-build figures: sum, longest, wall, wall / longest, incremental rebuild."""
     if DOCS_PYTHON is None:
@@ -189,7 +193,7 @@ def soak(session: nox.Session) -> None:
     session.run("python", "-m", "mpguide.checker.soak", *pythons, *session.posargs)
 
 
-@nox.session(python=DOCS_PYTHON, default=False)
+@nox.session(**NEEDS_DOCS_PYTHON, default=False)
 def serve(session: nox.Session) -> None:
     """Live preview of one language (default zh_CN; ``nox -s serve -- en``) at http://127.0.0.1:8000."""
     if DOCS_PYTHON is None:

@@ -9,12 +9,18 @@ from __future__ import annotations
 import signal
 import subprocess
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+import pytest
+
+from mpguide.checker.runner import _private_shm_prefix
 
 if TYPE_CHECKING:
     from conftest import ExampleProject
 
 GOOD = "print('fine')\n"
+DEV_SHM = Path("/dev/shm")  # noqa: S108 - the machine's own, where a leak would stay
 
 
 def _check(project: ExampleProject, *args: str) -> subprocess.CompletedProcess[str]:
@@ -229,3 +235,27 @@ def test_ctrl_c_stops_every_example(project: ExampleProject) -> None:
             checker.communicate(timeout=30)
     assert checker.returncode == 130
     assert "interrupted: stopped 6 running example(s)" in err
+
+
+LEAKS_A_SEMAPHORE = """\
+    import _multiprocessing, os, time
+
+    # A named semaphore no resource tracker knows of, as a worker killed between creating and
+    # registering one would leave: only the run's own /dev/shm keeps it off the machine.
+    _multiprocessing.SemLock(1, 1, 1, f"/mpguide-leak-{os.getpid()}", False)
+    print("holding a named semaphore", flush=True)
+    time.sleep(300)
+    """
+
+
+def test_a_killed_run_leaves_nothing_in_dev_shm(project: ExampleProject) -> None:
+    """A run killed at its timeout leaves no named semaphore in the machine's /dev/shm."""
+    if not _private_shm_prefix():
+        pytest.skip("a private /dev/shm per run needs root and unshare")
+    before = set(DEV_SHM.iterdir())
+    project.add("leaky.py", LEAKS_A_SEMAPHORE, "holding a named semaphore\n")
+    project.options('["leaky.py"]\ntimeout = 2\nkilled = true\n')
+    done = project.cli("check", "-m", "fork")
+    assert done.returncode == 0, done.stdout + done.stderr
+    leaked = [p.name for p in set(DEV_SHM.iterdir()) - before if "mpguide-leak" in p.name]
+    assert leaked == []

@@ -6,14 +6,21 @@ pipe, apart, so that anything on it can be judged.
 Each run starts a new session, so the run, its children, pool workers and grandchildren form one
 process group: on a timeout, on output that grows past its limit, on Ctrl-C, or when the program exits
 and leaves something behind, the whole group is killed and counted.
+
+Where the checker may (as root, with ``unshare``), each run also gets a ``/dev/shm`` of its own, a
+tmpfs in a private mount namespace that vanishes with the run's last process: a program killed at
+its timeout while it creates named semaphores (a pool that keeps replacing workers that die at
+start) cannot leave them behind on the machine, whatever moment the kill comes at.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import pty
 import selectors
+import shutil
 import signal
 import subprocess
 import threading
@@ -36,7 +43,7 @@ __all__ = [
 ]
 
 _READ_SIZE = 65536
-_TRACKER_GRACE = 3.0  # seconds a resource tracker gets to clean up after its program is killed
+_TRACKER_GRACE = 10.0  # seconds a resource tracker may take to clean up once the rest is killed
 
 
 @dataclass(frozen=True)
@@ -112,13 +119,21 @@ def _kill_group(pgid: int) -> None:
 
     A resource tracker unlinks the named semaphores and shared memory its program leaked once every
     other process has gone; killed along with them, it would leave them in ``/dev/shm`` for good.
+    The group is stopped first, so that nothing forks between the listing and the killing (a pool
+    keeps replacing workers that die): a fork in progress when the signal comes is restarted
+    after it, so no new member escapes.
     """
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pgid, signal.SIGSTOP)
     members = group_members(pgid)
     trackers = {pid for pid in members if _is_resource_tracker(pid)}
     for pid in members:
         if pid not in trackers:
             with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.kill(pid, signal.SIGKILL)
+    for pid in trackers:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.kill(pid, signal.SIGCONT)
     deadline = time.monotonic() + _TRACKER_GRACE
     while trackers and time.monotonic() < deadline:
         trackers = {pid for pid in trackers if pid in group_members(pgid)}
@@ -158,7 +173,7 @@ def running_group(
     The group is registered while it runs, so that :func:`kill_all_groups` (Ctrl-C) reaches it.
     """
     proc = subprocess.Popen(
-        list(argv),
+        [*_private_shm_prefix(), *argv],
         stdin=subprocess.DEVNULL,
         stdout=stdout,
         stderr=stderr,
@@ -179,6 +194,25 @@ def running_group(
             _groups.discard(proc.pid)
         if proc.stderr is not None:
             proc.stderr.close()
+
+
+_PRIVATE_SHM = (
+    'mount -t tmpfs -o mode=1777,size=64m mpguide-shm /dev/shm 2>/dev/null || true; exec "$0" "$@"'
+)
+
+
+@functools.cache
+def _private_shm_prefix() -> tuple[str, ...]:
+    """The command that gives a run its own ``/dev/shm``, or nothing where that is not allowed."""
+    unshare = shutil.which("unshare")
+    if unshare is None or os.geteuid() != 0 or not Path("/dev/shm").is_dir():  # noqa: S108
+        return ()
+    prefix = (unshare, "--mount", "--propagation", "private", "--", "/bin/sh", "-c", _PRIVATE_SHM)
+    try:
+        done = subprocess.run([*prefix, "true"], capture_output=True, timeout=10, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return ()
+    return prefix if done.returncode == 0 else ()
 
 
 def run_program(
