@@ -129,10 +129,10 @@ def examples(session: nox.Session) -> None:
 
 
 # Without a docs Python, the sessions that need one make no environment: they fail at once, saying why.
-NEEDS_DOCS_PYTHON = {"python": DOCS_PYTHON, "venv_backend": None if DOCS_PYTHON else "none"}
+DOCS_BACKEND = None if DOCS_PYTHON else "none"
 
 
-@nox.session(**NEEDS_DOCS_PYTHON)
+@nox.session(python=DOCS_PYTHON, venv_backend=DOCS_BACKEND)
 def docs(session: nox.Session) -> None:
     """Verify the examples, then build both languages and the landing page into docs/_build/html."""
     if DOCS_PYTHON is None:
@@ -162,7 +162,7 @@ def tests(session: nox.Session) -> None:
     args = ["-m", marker] if marker else []
     if marker:
         session.log(f"docs and browser tests run on Python {DOCS_PYTHON}, not {session.python}")
-    parallel = ["-n", "4", "--dist", "loadgroup"]  # examples mostly wait; the site is built once
+    parallel = ["-n", "4"]  # examples mostly wait; the workers share one build of the site
     session.run("pytest", *parallel, *args, *session.posargs)
 
 
@@ -175,7 +175,7 @@ def lint(session: nox.Session) -> None:
     session.run("mypy", "--strict")
 
 
-@nox.session(**NEEDS_DOCS_PYTHON, default=False)
+@nox.session(python=DOCS_PYTHON, venv_backend=DOCS_BACKEND, default=False)
 def bench(session: nox.Session) -> None:
     """Print check and docs-build figures: sum, longest, wall, wall / longest, incremental rebuild."""
     if DOCS_PYTHON is None:
@@ -193,7 +193,7 @@ def soak(session: nox.Session) -> None:
     session.run("python", "-m", "mpguide.checker.soak", *pythons, *session.posargs)
 
 
-@nox.session(**NEEDS_DOCS_PYTHON, default=False)
+@nox.session(python=DOCS_PYTHON, venv_backend=DOCS_BACKEND, default=False)
 def serve(session: nox.Session) -> None:
     """Live preview of one language (default zh_CN; ``nox -s serve -- en``) at http://127.0.0.1:8000."""
     if DOCS_PYTHON is None:

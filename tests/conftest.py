@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import subprocess
 import sys
@@ -140,9 +141,25 @@ class Site:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    """Verify the examples with this Python, then build both languages with ``-W -n``."""
-    out = tmp_path_factory.mktemp("site")
+def site(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Site:
+    """Verify the examples with this Python, then build both languages with ``-W -n``.
+
+    Built once per test run: pytest-xdist's workers share one build, the first to come builds it
+    under a file lock and the others wait for it (``xdist_group`` does not do this).
+    """
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if hasattr(request.config, "workerinput") else base
+    out = shared / "site"
+    with (shared / "site.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (out / "built").exists():
+            _build_site(out)
+    logs = {lang: (out / f"build-{lang}.log").read_text(encoding="utf-8") for lang in LANGUAGES}
+    return Site(out / "html", logs, out / "verification.json")
+
+
+def _build_site(out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
     report = out / "verification.json"
     check = subprocess.run(
         [
@@ -162,10 +179,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
         timeout=600,
     )
     assert check.returncode == 0, check.stdout + check.stderr
-    logs = {}
     for language in LANGUAGES:
         build = build_docs(ROOT, out, report, language)
-        logs[language] = build.stdout + build.stderr
-        assert build.returncode == 0, logs[language]
+        log = build.stdout + build.stderr
+        (out / f"build-{language}.log").write_text(log, encoding="utf-8")
+        assert build.returncode == 0, log
     (out / "html" / "index.html").write_bytes((DOCS / "_landing" / "index.html").read_bytes())
-    return Site(out / "html", logs, report)
+    (out / "built").touch()

@@ -88,3 +88,11 @@ def test_diff_of_unordered_output_shows_only_the_real_difference() -> None:
     diff = output_diff("1\n2\n3\n", "3\n1\nX\n", [(1, 3)])
     changed = [line for line in diff.splitlines()[2:] if line[:1] in "+-"]
     assert changed == ["-2", "+X"]
+
+
+def test_a_line_redrawn_with_carriage_returns_compares_as_shown() -> None:
+    r"""Progress redrawn with \r compares as the terminal finally shows it."""
+    got = "progress:  10%\rprogress:  50%\rprogress: 100%\ndone\n"
+    assert output_matches("progress: 100%\ndone\n", got)
+    assert not output_matches("progress:  10%\ndone\n", got)
+    assert normalize("abcdef\rxy\n") == "xycdef\n"

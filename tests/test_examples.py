@@ -10,7 +10,7 @@ from conftest import DOCS, EXAMPLES
 from mpguide.checker.expectation import Expectation
 from mpguide.checker.interpreters import probe
 from mpguide.checker.plan import make_plan
-from mpguide.checker.runner import group_members
+from mpguide.checker.runner import run_members
 from mpguide.checker.suite import Check, run_check
 
 _INTERPRETER = probe(sys.executable)
@@ -40,4 +40,4 @@ def test_example(check: Check, expectation: Expectation) -> None:
         pytest.skip(outcome.skipped)
     assert outcome.passed, "\n".join(outcome.problems)
     assert outcome.run is not None
-    assert group_members(outcome.run.pgid) == []
+    assert run_members(outcome.run.pgid, outcome.run.token) == []

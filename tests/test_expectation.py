@@ -10,6 +10,7 @@ from mpguide.checker.expectation import (
     ExpectationError,
     load_expectation,
     load_options,
+    read_options,
     version_matches,
 )
 
@@ -127,3 +128,30 @@ def test_update_keeps_options_of_a_new_example(project: ExampleProject) -> None:
     options = load_options(project.examples)["x.py"]
     expectation = load_expectation(project.examples, "x.py", options, allow_missing=True)
     assert (expectation.timeout, expectation.env, expectation.returncode) == (7.0, {"A": "1"}, 3)
+
+
+def test_one_bad_file_keeps_the_other_chapters_options(project: ExampleProject) -> None:
+    """A mistake in one chapter's checks.toml breaks only the example it is about."""
+    project.add("a/x.py", "print(1)\n", "1\n")
+    project.add("a/y.py", "print(2)\n", "2\n")
+    project.add("b/z.py", "import sys\nsys.exit(3)\n", "")
+    (project.examples / "a" / "checks.toml").write_text(
+        '["x.py"]\ntimeout = "5s"\n["y.py"]\ntimeout = 9\n'
+    )
+    (project.examples / "b" / "checks.toml").write_text('["z.py"]\nreturncode = 3\n')
+    options, problems, broken = read_options(project.examples)
+    assert options == {"a/y.py": {"timeout": 9}, "b/z.py": {"returncode": 3}}
+    assert broken == {"a/x.py"}
+    assert len(problems) == 1
+    assert "a/checks.toml: ['x.py']: timeout = '5s' must be int or float" in problems[0]
+
+
+def test_bad_options_stop_the_check_before_anything_runs(project: ExampleProject) -> None:
+    """``check`` with a malformed option runs nothing, says why first, and exits with 2."""
+    project.add("x.py", "print(1)\n", "1\n")
+    project.options('["x.py"]\nenv = "A=1"\n')
+    done = project.cli("check", "-m", "fork")
+    assert done.returncode == 2
+    assert "checks.toml: ['x.py']: env = 'A=1' must be dict" in done.stderr
+    assert "nothing was run" in done.stderr
+    assert "passed" not in done.stdout

@@ -15,8 +15,10 @@ The exit status is 0 only when every check passed and nothing else was wrong.
 from __future__ import annotations
 
 import argparse
+import re
 import signal
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -208,6 +210,10 @@ def _check(args: argparse.Namespace) -> int:
     if planned is None:
         return 2
     plan, interpreters = planned
+    if plan.option_problems:
+        _print_problems(plan.option_problems)
+        print("nothing was run: fix the options above first", file=sys.stderr)
+        return 2
     docs, examples = _folders(args)
     previous = {}
     if args.report is not None and args.report.is_file():
@@ -231,7 +237,7 @@ def _check(args: argparse.Namespace) -> int:
             return
         print(f"{status} {outcome.check.label} {outcome.duration:.2f} s", flush=True)
         for problem in outcome.problems:
-            print(_indent(problem), flush=True)
+            print(_indent(_capped(problem, outcome)), flush=True)
 
     outcomes = run_checks(
         plan.checks,
@@ -263,6 +269,10 @@ def _update(args: argparse.Namespace) -> int:
     if planned is None:
         return 2
     plan, _ = planned
+    if plan.option_problems:
+        _print_problems(plan.option_problems)
+        print("nothing was run: fix the options above first", file=sys.stderr)
+        return 2
     _, examples = _folders(args)
     done: set[tuple[str, str]] = set()
     status = 0
@@ -302,6 +312,27 @@ def _update(args: argparse.Namespace) -> int:
                 else:
                     print(f"unchanged: {path}")
     return _print_problems(plan.problems) or status
+
+
+_SHOWN_LINES = (40, 10)
+"""Lines of a long problem printed from its start and from its end; the rest goes to a file."""
+
+
+def _capped(problem: str, outcome: Outcome) -> str:
+    """*problem* as printed: a long one keeps its start and end, and says where the rest is."""
+    lines = problem.splitlines()
+    head, tail = _SHOWN_LINES
+    if len(lines) <= head + tail + 1 and len(problem) <= 200 * (head + tail):
+        return problem
+    folder = Path(tempfile.gettempdir()) / "mpguide-failures"
+    folder.mkdir(exist_ok=True)
+    name = re.sub(r"[^\w.-]+", "_", outcome.check.label).strip("_")
+    path = folder / f"{name}.txt"
+    path.write_text(problem + "\n", encoding="utf-8")
+    shown = [line[:400] for line in lines[:head]]
+    shown.append(f"[... {len(lines) - head - tail} lines cut; the whole text is in {path}]")
+    shown += [line[:400] for line in lines[-tail:]]
+    return "\n".join(shown)
 
 
 def _print_problems(problems: Sequence[str]) -> int:

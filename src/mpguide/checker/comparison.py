@@ -23,11 +23,24 @@ _checker = doctest.OutputChecker()
 
 
 def normalize(text: str) -> str:
-    """Drop trailing whitespace on each line and trailing blank lines; end with one newline."""
-    lines = [line.rstrip() for line in text.splitlines()]
+    """Return what a terminal shows of *text*, without trailing whitespace or blank lines.
+
+    A carriage return moves back to the start of the line, and what follows overwrites what was
+    there (a progress line redrawn in place shows only its last state); trailing whitespace on each
+    line and trailing blank lines are dropped; the text ends with one newline.
+    """
+    lines = [_as_shown(line).rstrip() for line in text.split("\n")]
     while lines and not lines[-1]:
         lines.pop()
     return "".join(f"{line}\n" for line in lines)
+
+
+def _as_shown(line: str) -> str:
+    r"""One line as a terminal shows it: each ``\r`` returns to column 0 and overwrites."""
+    shown = ""
+    for part in line.split("\r"):
+        shown = part + shown[len(part) :]
+    return shown
 
 
 def line_matches(want: str, got: str) -> bool:

@@ -4,6 +4,8 @@ Nothing is inherited from the calling shell but what a program needs to find its
 (``PATH``, ``HOME``, the temporary folder): no ``PYTHONUNBUFFERED``, ``PYTHONWARNINGS``,
 ``PYTHONHASHSEED``, ``PYTHONPATH`` or virtual environment leaks into the run.
 The locale is UTF-8, as on any current terminal.
+The runner adds one variable of its own, ``MPGUIDE_RUN``: the run's token, by which it finds every
+process of the run (see :mod:`mpguide.checker.runner`).
 """
 
 from __future__ import annotations

@@ -54,6 +54,7 @@ __all__ = [
     "expected_output_path",
     "load_expectation",
     "load_options",
+    "read_options",
     "version_matches",
 ]
 
@@ -202,36 +203,59 @@ def expected_output_path(example: Path, stream: str = "out", outcome: str = "") 
 def load_options(examples_dir: Path) -> dict[str, dict[str, Any]]:
     """Read every ``checks.toml`` under *examples_dir*, keyed by example path (``chapter/file.py``).
 
-    Every option is checked here, before anything runs: an error names the file, the example and
-    the option, and says what was expected.
+    The first problem found is raised; :func:`read_options` collects them all instead.
+    """
+    options, problems, _ = read_options(examples_dir)
+    if problems:
+        raise ExpectationError(problems[0])
+    return options
+
+
+def read_options(
+    examples_dir: Path,
+) -> tuple[dict[str, dict[str, Any]], list[str], set[str]]:
+    """Read and check every ``checks.toml`` under *examples_dir*.
+
+    Return the options by example, every problem, and the examples whose options are broken.
+    Each problem names the file, the example and the option, and says what was expected.
+    An example whose table has a problem is broken: it must not run with the defaults instead.
+    Every other example keeps its own options, in that file and in the others.
     """
     options: dict[str, dict[str, Any]] = {}
+    problems: list[str] = []
+    broken: set[str] = set()
     for path in sorted(examples_dir.rglob(CHECKS_FILE)):
         folder = path.parent
         try:
             with path.open("rb") as f:
                 data = tomllib.load(f)
         except tomllib.TOMLDecodeError as exc:
-            msg = f"{path}: not valid TOML: {exc}"
-            raise ExpectationError(msg) from exc
+            problems.append(f"{path}: not valid TOML: {exc}")
+            broken.update(p.relative_to(examples_dir).as_posix() for p in folder.glob("*.py"))
+            continue
+        prefix = folder.relative_to(examples_dir).as_posix()
         for name, table in data.items():
             where = f"{path}: [{name!r}]"
-            if not isinstance(table, dict):
-                msg = f"{where} must be a table of options"
-                raise ExpectationError(msg)
-            if not (folder / name).is_file():
-                msg = f"{where} names no example file in {folder}"
-                raise ExpectationError(msg)
-            _check_types(where, table, _OPTION_TYPES)
-            for number, outcome in enumerate(table.get("outcomes", []), start=1):
-                _check_outcome(f"{where} outcome {number}", outcome)
-            prefix = folder.relative_to(examples_dir).as_posix()
             key = name if prefix == "." else f"{prefix}/{name}"
+            try:
+                if not isinstance(table, dict):
+                    msg = f"{where} must be a table of options"
+                    raise ExpectationError(msg)
+                if not (folder / name).is_file():
+                    msg = f"{where} names no example file in {folder}"
+                    raise ExpectationError(msg)
+                _check_types(where, table, _OPTION_TYPES)
+                for number, outcome in enumerate(table.get("outcomes", []), start=1):
+                    _check_outcome(f"{where} outcome {number}", outcome)
+            except ExpectationError as exc:
+                problems.append(str(exc))
+                broken.add(key)
+                continue
             server = table.get("server")
             if server is not None:
                 table = {**table, "server": f"{prefix}/{server}" if prefix != "." else server}
             options[key] = table
-    return options
+    return options, problems, broken
 
 
 def _check_types(where: str, table: dict[str, Any], types: dict[str, tuple[type, ...]]) -> None:

@@ -10,7 +10,7 @@ from mpguide.checker.expectation import (
     Expectation,
     ExpectationError,
     load_expectation,
-    load_options,
+    read_options,
 )
 from mpguide.checker.report import fingerprint, write_report
 from mpguide.checker.suite import Check
@@ -34,6 +34,8 @@ class Plan:
     expectations: dict[str, Expectation] = field(default_factory=dict)
     inclusions: dict[str, list[Inclusion]] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    option_problems: list[str] = field(default_factory=list)
+    """Problems in ``checks.toml`` files: checks must not start until they are fixed."""
     examples_dir: Path | None = None
 
     def write_report(
@@ -70,12 +72,11 @@ def make_plan(
     discovery = included_examples(docs_dir, examples_dir)
     plan.problems += discovery.problems
     plan.inclusions = discovery.examples
-    try:
-        options = load_options(examples_dir)
-    except ExpectationError as exc:
-        plan.problems.append(str(exc))
-        options = {}
+    options, plan.option_problems, broken = read_options(examples_dir)
+    plan.problems += plan.option_problems
     for example in discovery.examples:
+        if example in broken:
+            continue  # named among the problems; never run with default options instead
         try:
             plan.expectations[example] = load_expectation(
                 examples_dir, example, options.get(example, {}), allow_missing=allow_missing

@@ -6,6 +6,9 @@ pipe, apart, so that anything on it can be judged.
 Each run starts a new session, so the run, its children, pool workers and grandchildren form one
 process group: on a timeout, on output that grows past its limit, on Ctrl-C, or when the program exits
 and leaves something behind, the whole group is killed and counted.
+A process can leave the group (``os.setsid()``, ``start_new_session=True``, ``os.setpgid(0, 0)``),
+but not its environment: every run carries a token of its own in ``MPGUIDE_RUN``, and a process
+that carries it belongs to the run wherever it moved, so it is found, named and killed too.
 
 Where the checker may (as root, with ``unshare``), each run also gets a ``/dev/shm`` of its own, a
 tmpfs in a private mount namespace that vanishes with the run's last process: a program killed at
@@ -19,6 +22,7 @@ import contextlib
 import functools
 import os
 import pty
+import secrets
 import selectors
 import shutil
 import signal
@@ -34,10 +38,12 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping, Sequence
 
 __all__ = [
+    "RUN_VARIABLE",
     "Run",
     "RunLimits",
     "group_members",
     "kill_all_groups",
+    "run_members",
     "run_program",
     "running_group",
 ]
@@ -72,18 +78,23 @@ class Run:
     leftovers: tuple[int, ...] = ()
     """PIDs of processes the program left running after it exited (they have been killed)."""
     pgid: int = 0
+    token: str = ""
+    """The run's own value of ``MPGUIDE_RUN``, inherited by every process it started."""
 
+
+RUN_VARIABLE = "MPGUIDE_RUN"
+"""The environment variable that marks every process of a run, wherever it moved."""
 
 _groups_lock = threading.Lock()
-_groups: set[int] = set()
+_groups: dict[int, str] = {}
 
 
 def kill_all_groups() -> int:
-    """Kill every process group started by this module that is still running; return how many."""
+    """Kill every run started by this module that is still running; return how many."""
     with _groups_lock:
-        groups = sorted(_groups)
-    for pgid in groups:
-        _kill_group(pgid)
+        groups = sorted(_groups.items())
+    for pgid, token in groups:
+        _kill_run(pgid, token)
     return len(groups)
 
 
@@ -99,23 +110,47 @@ def group_members(pgid: int) -> list[int]:
             return [pgid]
         return [pgid]
     members = []
-    for entry in proc.iterdir():
-        if not entry.name.isdigit():
+    for name in os.listdir("/proc"):  # noqa: PTH208 - polled often: plain strings are faster
+        if not name.isdigit():
             continue
         try:
-            stat = (entry / "stat").read_text()
+            with open(f"/proc/{name}/stat", "rb") as f:  # noqa: PTH123 - thousands a second
+                stat = f.read()
         except OSError:
             continue
         # "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses.
-        fields = stat[stat.rindex(")") + 2 :].split()
+        fields = stat[stat.rindex(b")") + 2 :].split()
         state, group = fields[0], int(fields[2])
-        if group == pgid and state not in {"Z", "X"}:
-            members.append(int(entry.name))
+        if group == pgid and state not in {b"Z", b"X"}:
+            members.append(int(name))
     return sorted(members)
 
 
-def _kill_group(pgid: int) -> None:
-    """Kill the group, letting its resource trackers clean up after the rest first.
+def run_members(pgid: int, token: str) -> list[int]:
+    """Return the live processes of a run: its process group and whoever carries its *token*."""
+    marker = f"{RUN_VARIABLE}={token}".encode()
+    members = set(group_members(pgid))
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit() or int(entry.name) in members:
+            continue
+        try:
+            if marker in (entry / "environ").read_bytes().split(b"\0") and _alive(entry):
+                members.add(int(entry.name))
+        except OSError:
+            continue
+    return sorted(members)
+
+
+def _alive(entry: Path) -> bool:
+    try:
+        stat = (entry / "stat").read_text()
+    except OSError:
+        return False
+    return stat[stat.rindex(")") + 2] not in "ZX"
+
+
+def _kill_run(pgid: int, token: str) -> None:
+    """Kill the run, letting its resource trackers clean up after the rest first.
 
     A resource tracker unlinks the named semaphores and shared memory its program leaked once every
     other process has gone; killed along with them, it would leave them in ``/dev/shm`` for good.
@@ -125,7 +160,11 @@ def _kill_group(pgid: int) -> None:
     """
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(pgid, signal.SIGSTOP)
-    members = group_members(pgid)
+    members = run_members(pgid, token)
+    for pid in members:  # those that left the group: stopped one by one
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.kill(pid, signal.SIGSTOP)
+    members = run_members(pgid, token)  # and whoever forked before they stopped
     trackers = {pid for pid in members if _is_resource_tracker(pid)}
     for pid in members:
         if pid not in trackers:
@@ -136,10 +175,13 @@ def _kill_group(pgid: int) -> None:
             os.kill(pid, signal.SIGCONT)
     deadline = time.monotonic() + _TRACKER_GRACE
     while trackers and time.monotonic() < deadline:
-        trackers = {pid for pid in trackers if pid in group_members(pgid)}
+        trackers = {pid for pid in trackers if _alive(Path(f"/proc/{pid}"))}
         time.sleep(0.02)
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(pgid, signal.SIGKILL)
+    for pid in run_members(pgid, token):
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.kill(pid, signal.SIGKILL)
 
 
 def _is_resource_tracker(pid: int) -> bool:
@@ -149,14 +191,17 @@ def _is_resource_tracker(pid: int) -> bool:
         return False
 
 
-def _wait_group_empty(pgid: int, seconds: float) -> list[int]:
-    """Wait up to *seconds* for the group to empty; return who is still there."""
+def _wait_run_empty(pgid: int, token: str, seconds: float) -> list[int]:
+    """Wait up to *seconds* for the run to have no process left; return who is still there."""
     deadline = time.monotonic() + seconds
-    while members := group_members(pgid):
+    while True:
+        # The group is cheap to list; the environments of every process are read only once it is
+        # empty, to find whoever left it.
+        if not group_members(pgid) and not run_members(pgid, token):
+            return []
         if time.monotonic() >= deadline:
-            return members
+            return run_members(pgid, token)
         time.sleep(0.02)
-    return []
 
 
 @contextlib.contextmanager
@@ -167,31 +212,33 @@ def running_group(
     cwd: Path,
     stdout: int,
     stderr: int,
+    token: str,
 ) -> Iterator[subprocess.Popen[bytes]]:
-    """Start *argv* as the leader of a new session and kill its whole group on leaving.
+    """Start *argv* as the leader of a new session, marked with *token*, and kill the run on leaving.
 
-    The group is registered while it runs, so that :func:`kill_all_groups` (Ctrl-C) reaches it.
+    The run is registered while it runs, so that :func:`kill_all_groups` (Ctrl-C) reaches it.
     """
     proc = subprocess.Popen(
         [*_private_shm_prefix(), *argv],
         stdin=subprocess.DEVNULL,
         stdout=stdout,
         stderr=stderr,
-        env=dict(env),
+        env={**env, RUN_VARIABLE: token},
         cwd=cwd,
         start_new_session=True,
     )
     with _groups_lock:
-        _groups.add(proc.pid)
+        _groups[proc.pid] = token
     try:
         yield proc
     finally:
-        _kill_group(proc.pid)
+        if run_members(proc.pid, token):  # timed out, cut off, interrupted, or left something
+            _kill_run(proc.pid, token)
+            _wait_run_empty(proc.pid, token, 5)
         with contextlib.suppress(subprocess.TimeoutExpired):
             proc.wait(timeout=5)
-        _wait_group_empty(proc.pid, 5)
         with _groups_lock:
-            _groups.discard(proc.pid)
+            _groups.pop(proc.pid, None)
         if proc.stderr is not None:
             proc.stderr.close()
 
@@ -238,8 +285,11 @@ def run_program(
         master, slave = pty.openpty()
         tty.setraw(slave)  # no "\n" -> "\r\n" translation: the bytes as the program wrote them
     start = time.monotonic()
+    token = secrets.token_hex(8)
     try:
-        with running_group(argv, env=env, cwd=cwd, stdout=slave, stderr=subprocess.PIPE) as proc:
+        with running_group(
+            argv, env=env, cwd=cwd, stdout=slave, stderr=subprocess.PIPE, token=token
+        ) as proc:
             os.close(slave)
             slave = -1
             if proc.stderr is None:  # pragma: no cover - asked for a pipe above
@@ -248,16 +298,21 @@ def run_program(
             if interact is not None:
                 helper = threading.Thread(target=interact, args=(proc,), daemon=True)
                 helper.start()
-            out, err, timed_out, truncated = _collect(proc, master, proc.stderr.fileno(), limits)
+            collected = _collect(proc, master, proc.stderr.fileno(), limits)
+            out, err, timed_out, truncated, exited_at = collected
             leftovers: list[int] = []
             if not (timed_out or truncated):
-                remaining = max(0.0, start + limits.timeout - time.monotonic())
-                try:
-                    proc.wait(timeout=remaining)
-                except subprocess.TimeoutExpired:
-                    timed_out = True
-                else:
-                    leftovers = _wait_group_empty(proc.pid, limits.grace)
+                if exited_at is None:  # both streams closed, the program still running
+                    try:
+                        proc.wait(timeout=max(0.0, start + limits.timeout - time.monotonic()))
+                    except subprocess.TimeoutExpired:
+                        timed_out = True
+                    exited_at = time.monotonic()
+                if not timed_out:
+                    # One grace after the exit, whatever the timeout: helpers (resource tracker,
+                    # forkserver) leave within it; what is still there then was left behind.
+                    remaining = exited_at + limits.grace - time.monotonic()
+                    leftovers = _wait_run_empty(proc.pid, token, max(0.0, remaining))
             returncode = None if (timed_out or truncated) else proc.returncode
             pgid = proc.pid
         if helper is not None:
@@ -275,16 +330,20 @@ def run_program(
         truncated=truncated,
         leftovers=tuple(leftovers),
         pgid=pgid,
+        token=token,
     )
 
 
 def _collect(
     proc: subprocess.Popen[bytes], out_fd: int, err_fd: int, limits: RunLimits
-) -> tuple[bytearray, bytearray, bool, bool]:
+) -> tuple[bytearray, bytearray, bool, bool, float | None]:
     """Read both streams until they close, the time runs out, or the output grows too large.
 
+    Return both outputs, whether the time ran out, whether the output was cut off, and when the
+    program exited (``None`` if it had not).
     A process the program left behind may hold the terminal open after the program exits: reading
-    stops *grace* seconds after the exit, and the caller deals with the leftover.
+    then stops *grace* seconds after the exit, whatever the timeout, and the caller names the
+    leftover.
     """
     deadline = time.monotonic() + limits.timeout
     buffers = {out_fd: bytearray(), err_fd: bytearray()}
@@ -294,12 +353,12 @@ def _collect(
             selector.register(fd, selectors.EVENT_READ)
         while selector.get_map():
             now = time.monotonic()
-            if now >= deadline:
-                return buffers[out_fd], buffers[err_fd], True, False
             if exited_at is None and proc.poll() is not None:
                 exited_at = now
-            if exited_at is not None and now - exited_at > limits.grace:
-                break
+                deadline = now + limits.grace
+            if now >= deadline:
+                timed_out = exited_at is None
+                return buffers[out_fd], buffers[err_fd], timed_out, False, exited_at
             for key, _ in selector.select(timeout=min(0.1, deadline - now)):
                 fd = key.fd
                 try:
@@ -313,5 +372,7 @@ def _collect(
                 room = limits.max_output - len(buffer)
                 buffer += chunk[:room]
                 if len(chunk) > room:
-                    return buffers[out_fd], buffers[err_fd], False, True
-    return buffers[out_fd], buffers[err_fd], False, False
+                    return buffers[out_fd], buffers[err_fd], False, True, exited_at
+    if exited_at is None and proc.poll() is not None:
+        exited_at = time.monotonic()
+    return buffers[out_fd], buffers[err_fd], False, False, exited_at

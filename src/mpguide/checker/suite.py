@@ -14,6 +14,7 @@ import signal
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -146,13 +147,14 @@ def run_check(
             )
 
         server_env = _server_environment()
+        port = int(server_env["MANAGER_PORT"])
         server_limits = RunLimits(limits.timeout * 2, limits.max_output, limits.grace)
         client: list[Run] = []
         waited: list[str] = []
 
         def run_client(proc: subprocess.Popen[bytes]) -> None:
             try:
-                problem = _wait_for_port(int(server_env["MANAGER_PORT"]), proc, limits.timeout)
+                problem = _wait_for_port(port, proc, limits.timeout)
                 if problem is None:
                     client.append(
                         run_program(
@@ -175,13 +177,16 @@ def run_check(
                     with contextlib.suppress(ProcessLookupError):
                         os.killpg(proc.pid, signal.SIGKILL)
 
-        served = run_program(
-            _argv(check, examples_dir / server.example),
-            env=example_environment({**server_env, **server.env}),
-            cwd=cwd,
-            limits=server_limits,
-            interact=run_client,
-        )
+        try:
+            served = run_program(
+                _argv(check, examples_dir / server.example),
+                env=example_environment({**server_env, **server.env}),
+                cwd=cwd,
+                limits=server_limits,
+                interact=run_client,
+            )
+        finally:
+            _release_port(port)
     problems = judge(served, server, server_limits)
     problems = [f"server {server.example}: {p}" for p in waited + problems]
     if client:
@@ -329,10 +334,52 @@ def _decode(data: bytes, stream: str, problems: list[str]) -> str | None:
 
 def _server_environment() -> dict[str, str]:
     """A free loopback port and a fresh random key, as a reader would set them for a manager."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    return {"MANAGER_PORT": str(port), "MANAGER_AUTHKEY": secrets.token_hex(32)}
+    return {"MANAGER_PORT": str(_reserve_port()), "MANAGER_AUTHKEY": secrets.token_hex(32)}
+
+
+_ports_lock = threading.Lock()
+_reserved_ports: set[int] = set()
+
+
+def _reserve_port() -> int:
+    """A free loopback port that no outgoing connection can take until the server binds it.
+
+    A port the kernel hands out for ``bind(0)`` comes from the ephemeral range, which is also where
+    every outgoing connection gets its local port: freed and passed on to a server, it can be taken
+    by another check's client in between ("Address already in use"). A port below that range is
+    only ever taken by a program that binds it on purpose; the checks' own servers are kept apart
+    by reserving each port until its check ends.
+    """
+    low = _ephemeral_ports()[0]
+    first = max(1024, low - 16384)
+    with _ports_lock:
+        for _ in range(1000):
+            port = first + secrets.randbelow(low - first)
+            if port in _reserved_ports:
+                continue
+            with socket.socket() as sock:
+                try:
+                    sock.bind(("127.0.0.1", port))
+                except OSError:
+                    continue
+            _reserved_ports.add(port)
+            return port
+    msg = f"no free loopback port between {first} and {low}"
+    raise RuntimeError(msg)
+
+
+def _release_port(port: int) -> None:
+    with _ports_lock:
+        _reserved_ports.discard(port)
+
+
+def _ephemeral_ports() -> tuple[int, int]:
+    """The range the kernel takes local ports of outgoing connections from (Linux's default)."""
+    try:
+        low, high = Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()
+        return int(low), int(high)
+    except (OSError, ValueError):
+        return 32768, 60999
 
 
 def _wait_for_port(port: int, proc: subprocess.Popen[bytes], seconds: float) -> str | None:
