@@ -168,7 +168,7 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """Ruff (lint and format) on everything, mypy --strict on src/."""
+    """Ruff (lint and format) on everything, mypy --strict on src/, tests/ and the noxfile."""
     _install(session, "lint", "docs")
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")

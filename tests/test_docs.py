@@ -82,7 +82,8 @@ def test_same_corrections_per_page(page: str) -> None:
 
 def _search_index(site: Site, language: str) -> dict[str, object]:
     text = (site.html / language / "searchindex.js").read_text(encoding="utf-8")
-    return json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    index: dict[str, object] = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    return index
 
 
 def test_chinese_words_are_in_the_search_index(site: Site) -> None:

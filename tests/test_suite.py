@@ -9,8 +9,15 @@ from mpguide.checker.suite import _ephemeral_ports, _release_port, _reserve_port
 LIMITS = RunLimits(timeout=5)
 
 
-def _run(stdout: bytes = b"", stderr: bytes = b"", returncode: int | None = 0, **kw: bool) -> Run:
-    return Run(stdout=stdout, stderr=stderr, returncode=returncode, duration=0.1, **kw)
+def _run(
+    stdout: bytes = b"",
+    stderr: bytes = b"",
+    returncode: int | None = 0,
+    *,
+    timed_out: bool = False,
+    truncated: bool = False,
+) -> Run:
+    return Run(stdout, stderr, returncode, 0.1, timed_out=timed_out, truncated=truncated)
 
 
 def test_a_matching_run_passes() -> None:
