@@ -196,3 +196,19 @@ def test_the_originals_failures_are_shown_from_the_report(site: Site) -> None:
         assert table.count("<tr") == len(versions) + 1, language  # a row per version checked
         assert endings[language] in html, language
         assert "An attempt has been made to start a new process" in html
+
+
+def test_an_outcomes_runs_name_start_methods_seen_on_the_same_versions_together() -> None:
+    """The line under an outcome groups the start methods that saw it on the same versions."""
+    from mpguide.sphinxext import _runs
+
+    outcomes = (
+        ("3.11.7", "spawn", "hangs"),
+        ("3.11.7", "forkserver", "hangs"),
+        ("3.13.18", "spawn", "hangs"),
+        ("3.13.18", "forkserver", "quiet"),
+    )
+    methods = ("fork", "spawn", "forkserver")
+    assert _runs(outcomes, "hangs", methods) == "spawn: 3.11.7, 3.13.18; forkserver: 3.11.7"
+    same = (("3.14.10", "spawn", "a"), ("3.14.10", "forkserver", "a"))
+    assert _runs(same, "a", methods) == "spawn / forkserver: 3.14.10"

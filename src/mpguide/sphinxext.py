@@ -198,15 +198,10 @@ def _outcome_blocks(
     shown: list[nodes.Node] = [table]
     for outcome_name in seen:
         outcome = declared[outcome_name]
-        runs = "; ".join(
-            f"{method} "
-            + ", ".join(v for v, m, n in verification.outcomes if (m, n) == (method, outcome_name))
-            for method in methods
-            if any((m, n) == (method, outcome_name) for _v, m, n in verification.outcomes)
-        )
+        runs = _runs(verification.outcomes, outcome_name, methods)
         caption = nodes.paragraph(classes=["mpguide-outcome"])
         caption += nodes.Text(
-            _("%(letter)s: %(ending)s (%(runs)s).")
+            _("%(letter)s: %(ending)s — %(runs)s.")
             % {
                 "letter": letters[outcome_name],
                 "ending": _ending(outcome, expectation.timeout),
@@ -217,6 +212,19 @@ def _outcome_blocks(
         if outcome.skip is None:
             shown.append(_console(directive, name, outcome, piped=expectation.piped))
     return shown
+
+
+def _runs(outcomes: tuple[tuple[str, str, str], ...], name: str, methods: tuple[str, ...]) -> str:
+    """Where an outcome was seen: ``spawn / forkserver: 3.11.7, 3.12.1; fork: 3.13.18``.
+
+    Start methods that saw it on the same versions are named together.
+    """
+    by_method = {m: tuple(v for v, w, n in outcomes if (w, n) == (m, name)) for m in methods}
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for method, versions in by_method.items():
+        if versions:
+            groups.setdefault(versions, []).append(method)
+    return "; ".join(f"{' / '.join(m)}: {', '.join(v)}" for v, m in groups.items())
 
 
 def _verification(
