@@ -33,6 +33,7 @@ from mpguide.checker.expectation import (
     Expectation,
     ExpectationError,
     ExpectedOutcome,
+    expected_output_files,
     load_expectation,
     load_options,
 )
@@ -91,8 +92,7 @@ class ExampleDirective(LiteralInclude):
         except ExpectationError as exc:
             logger.warning("%s", exc, location=self.get_location())
             return code
-        outputs = [p for p in path.parent.glob(f"{path.stem}.*") if p.suffix in {".out", ".err"}]
-        for dependency in [*outputs, path.parent / CHECKS_FILE]:
+        for dependency in [*expected_output_files(path), path.parent / CHECKS_FILE]:
             if dependency.exists():
                 env.note_dependency(os.path.relpath(dependency, env.srcdir))
         if "no-output" in self.options:

@@ -51,6 +51,7 @@ __all__ = [
     "Expectation",
     "ExpectationError",
     "ExpectedOutcome",
+    "expected_output_files",
     "expected_output_path",
     "load_expectation",
     "load_options",
@@ -198,6 +199,12 @@ def version_matches(spec: str, version: str) -> bool:
 def expected_output_path(example: Path, stream: str = "out", outcome: str = "") -> Path:
     """Return the file that holds *example*'s expected ``out`` or ``err`` stream for *outcome*."""
     return example.with_suffix(f".{outcome}.{stream}" if outcome else f".{stream}")
+
+
+def expected_output_files(example: Path) -> list[Path]:
+    """Every expected-output file of *example*: its ``.out``/``.err`` and each outcome's."""
+    candidates = example.parent.glob(f"{example.stem}.*")
+    return sorted(p for p in candidates if p.suffix in {".out", ".err"})
 
 
 def load_options(examples_dir: Path) -> dict[str, dict[str, Any]]:

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from mpguide.checker.expectation import load_options
+from mpguide.checker.expectation import expected_output_files, load_options
 from mpguide.checker.interpreters import (
     START_METHODS,
     feature_version,
@@ -142,10 +142,7 @@ def fingerprint(examples_dir: Path, example: str, server: str | None = None) -> 
         if name is None:
             continue
         path = examples_dir / name
-        outputs = sorted(
-            p for p in path.parent.glob(f"{path.stem}.*") if p.suffix in {".out", ".err"}
-        )
-        for part in (path, *outputs):
+        for part in (path, *expected_output_files(path)):
             digest.update(part.name.encode())
             digest.update(part.read_bytes())
     options = load_options(examples_dir).get(example, {})
