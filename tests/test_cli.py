@@ -260,3 +260,75 @@ def test_a_syntax_error_reads_as_when_the_reader_runs_the_file(project: ExampleP
     project.options('["broken.py"]\nreturncode = 1\n')
     done = project.cli("check", "-m", "spawn")
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_an_example_runs_only_on_the_versions_it_names(project: ExampleProject) -> None:
+    """``python = ">=X.Y"``: no check on other versions, and none is counted as passed."""
+    project.add("new_api.py", "print('new')\n", "new\n")
+    this = f"{sys.version_info.major}.{sys.version_info.minor}"
+    newer = f"{sys.version_info.major}.{sys.version_info.minor + 1}"
+    project.options(f'["new_api.py"]\npython = ">={newer}"\n')
+    done = project.cli("check", "-m", "spawn")
+    assert "checking 0 runs" in done.stdout
+    assert "0 passed, 0 failed" in done.stdout.splitlines()
+    project.options(f'["new_api.py"]\npython = ">={this}"\n')
+    done = project.cli("check", "-m", "spawn")
+    assert "1 passed, 0 failed" in done.stdout.splitlines(), done.stdout + done.stderr
+
+
+def test_a_bad_version_range_is_named(project: ExampleProject) -> None:
+    """A ``python`` that is not a version range is an options problem: nothing runs."""
+    project.add("new_api.py", "print('new')\n", "new\n")
+    project.options('["new_api.py"]\npython = "3.14+"\n')
+    done = project.cli("check", "-m", "spawn")
+    assert done.returncode == 2
+    assert "python = '3.14+' must be version ranges" in done.stderr
+
+
+WAITS_FOR_CTRL_C = """\
+    import time
+
+    if __name__ == "__main__":
+        try:
+            print("working, press Ctrl-C", flush=True)
+            time.sleep(30)
+        except KeyboardInterrupt:
+            print("stopped cleanly")
+    """
+
+
+def test_ctrl_c_comes_when_the_output_says_so(project: ExampleProject) -> None:
+    """``interrupt = "TEXT"``: SIGINT reaches the program once it printed TEXT, not before."""
+    project.add("stoppable.py", WAITS_FOR_CTRL_C, "working, press Ctrl-C\nstopped cleanly\n")
+    project.options('["stoppable.py"]\ninterrupt = "press Ctrl-C"\ntimeout = 20\n')
+    done = project.cli("check", "-m", "forkserver")
+    assert done.returncode == 0, done.stdout + done.stderr
+    # Without the option, nobody presses Ctrl-C: the program sleeps until the timeout.
+    project.options('["stoppable.py"]\ntimeout = 2\n')
+    done = project.cli("check", "-m", "forkserver")
+    assert done.returncode == 1
+    assert "timed out after 2 s" in done.stdout
+
+
+FROM_STDIN = """\
+    import multiprocessing
+    import sys
+
+    def double(x: int) -> int:
+        return 2 * x
+
+    print(repr(sys.argv[0]), "__file__" in globals(), flush=True)
+    with multiprocessing.Pool(1) as pool:
+        print(pool.map(double, [1, 2]))
+    """
+
+
+def test_a_program_fed_on_stdin_has_a_main_without_a_file(project: ExampleProject) -> None:
+    """``stdin = true``: as in ``python < FILE``, fork children find ``double``, spawn's cannot."""
+    project.add("typed_in.py", FROM_STDIN, "'' False\n[2, 4]\n")
+    project.options('["typed_in.py"]\nstdin = true\ntimeout = 5\n')
+    done = project.cli("check", "-m", "fork")
+    assert done.returncode == 0, done.stdout + done.stderr
+    done = project.cli("check", "-m", "spawn")
+    assert done.returncode == 1
+    assert "Can't get attribute 'double' on <module '__main__' (built-in)>" in done.stdout

@@ -212,3 +212,17 @@ def test_an_outcomes_runs_name_start_methods_seen_on_the_same_versions_together(
     assert _runs(outcomes, "hangs", methods) == "spawn: 3.11.7, 3.13.18; forkserver: 3.11.7"
     same = (("3.14.10", "spawn", "a"), ("3.14.10", "forkserver", "a"))
     assert _runs(same, "a", methods) == "spawn / forkserver: 3.14.10"
+
+
+def test_the_console_shows_ctrl_c_and_stdin_as_a_terminal_would() -> None:
+    """``^C`` follows the line the reader pressed it after; ``stdin`` shows ``python < FILE``."""
+    from mpguide.checker.expectation import Expectation
+    from mpguide.sphinxext import _command, _interrupted
+
+    assert _interrupted("a\npress Ctrl-C\nstopped\n", "Ctrl-C") == "a\npress Ctrl-C\n^C\nstopped\n"
+    assert _interrupted("working", "working") == "working\n^C\n"
+    assert _interrupted("a\n", None) == "a\n"
+    fed = Expectation(example="x.py", stdout="", stdin=True)
+    assert _command("x.py", fed) == "$ python < x.py\n"
+    piped = Expectation(example="x.py", stdout="", piped=True)
+    assert _command("x.py", piped) == "$ python x.py | cat\n"

@@ -116,7 +116,7 @@ class ExampleDirective(LiteralInclude):
         if expectation.outcomes:
             shown = _outcome_blocks(self, path.name, expectation, verification)
         else:
-            shown = [_console(self, path.name, expectation.default, piped=expectation.piped)]
+            shown = [_console(self, path.name, expectation.default, expectation)]
             if expectation.unordered:
                 note += nodes.Text(" " + _("Highlighted lines may appear in any order."))
         container = nodes.container(classes=["mpguide-example"])
@@ -136,18 +136,37 @@ class CorrectionDirective(BaseAdmonition):
         return list(super().run())
 
 
+def _command(name: str, expectation: Expectation) -> str:
+    """What the reader types: ``python FILE``, fed on standard input, or piped."""
+    source = f"< {name}" if expectation.stdin else name
+    return f"$ python {source}{' | cat' if expectation.piped else ''}\n"
+
+
+def _interrupted(stdout: str, marker: str | None) -> str:
+    """*stdout* with ``^C`` where the reader presses Ctrl-C: after the line with *marker*."""
+    if marker is None or marker not in stdout:
+        return stdout
+    end = stdout.find("\n", stdout.index(marker))
+    end = len(stdout) if end < 0 else end + 1
+    head = stdout[:end] if stdout[:end].endswith("\n") else stdout[:end] + "\n"
+    return head + "^C\n" + stdout[end:]
+
+
 def _console(
-    directive: ExampleDirective, name: str, outcome: ExpectedOutcome, *, piped: bool = False
+    directive: ExampleDirective, name: str, outcome: ExpectedOutcome, expectation: Expectation
 ) -> nodes.Node:
     """The command a reader types and what the terminal then shows: output, then errors."""
-    command = f"$ python {name}{' | cat' if piped else ''}\n"
-    text = command + outcome.stdout + (outcome.stderr or "")
+    stdout = _interrupted(outcome.stdout, expectation.interrupt)
+    text = _command(name, expectation) + stdout + (outcome.stderr or "")
     console = nodes.literal_block(text, text)
     console["language"] = "console"
     console["classes"].append("mpguide-output")
     if outcome.unordered:
+        # Line n of the output is line n + 1 of the block, one more past an inserted "^C".
+        shown = stdout.splitlines()
+        cut = shown.index("^C") + 1 if stdout != outcome.stdout else len(shown) + 1
         console["highlight_args"] = {
-            "hl_lines": [n + 1 for a, b in outcome.unordered for n in range(a, b + 1)]
+            "hl_lines": [n + 1 + (n >= cut) for a, b in outcome.unordered for n in range(a, b + 1)]
         }
     directive.set_source_info(console)
     return console
@@ -210,7 +229,7 @@ def _outcome_blocks(
         )
         shown.append(caption)
         if outcome.skip is None:
-            shown.append(_console(directive, name, outcome, piped=expectation.piped))
+            shown.append(_console(directive, name, outcome, expectation))
     return shown
 
 

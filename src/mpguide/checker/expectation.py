@@ -18,6 +18,9 @@ For an example ``chapter/concept.py`` the files are:
         env = { NAME = "value" }
         killed = true          # expected to be still running at the timeout, then killed
         piped = true           # standard output to a pipe, as in `python FILE | cat`
+        python = ">=3.14"      # run only on these versions (an API added in 3.14)
+        interrupt = "working"  # Ctrl-C once standard output contains this text
+        stdin = true           # fed on standard input, as in `python < FILE` (a REPL, a notebook)
 
 Where an example behaves differently on some Pythons or under some start methods (the original
 tutorial's programs, run as they were written), each difference is an *outcome* of its own, tried
@@ -68,6 +71,9 @@ _OPTION_TYPES: dict[str, tuple[type, ...]] = {
     "env": (dict,),
     "killed": (bool,),
     "piped": (bool,),
+    "python": (str, list),
+    "interrupt": (str,),
+    "stdin": (bool,),
     "outcomes": (list,),
 }
 _OUTCOME_TYPES: dict[str, tuple[type, ...]] = {
@@ -137,6 +143,16 @@ class Expectation:
     """Why this run is not checked, for an outcome declared with ``skip``."""
     piped: bool = False
     """Standard output goes to a pipe, not a terminal: ``python FILE | cat``."""
+    python: tuple[str, ...] | None = None
+    """The versions the example runs on (an API they added), any of these ranges; ``None``: all."""
+    interrupt: str | None = None
+    """Ctrl-C (SIGINT to the run's process group) once standard output contains this text."""
+    stdin: bool = False
+    """Fed to the interpreter on standard input, ``python < FILE``: the main module has no file."""
+
+    def runs_on(self, version: str) -> bool:
+        """Whether the example is checked on Python *version* at all (see ``python``)."""
+        return self.python is None or any(version_matches(p, version) for p in self.python)
 
     def for_run(self, version: str, method: str) -> Expectation:
         """The expectation of a run on Python *version* under *method*.
@@ -252,6 +268,8 @@ def read_options(
                     msg = f"{where} names no example file in {folder}"
                     raise ExpectationError(msg)
                 _check_types(where, table, _OPTION_TYPES)
+                if "python" in table:
+                    _check_versions(where, table["python"])
                 for number, outcome in enumerate(table.get("outcomes", []), start=1):
                     _check_outcome(f"{where} outcome {number}", outcome)
             except ExpectationError as exc:
@@ -293,19 +311,22 @@ def _check_outcome(where: str, outcome: object) -> None:
         msg = f"{where}: methods = {methods!r} must be some of {list(START_METHODS)}"
         raise ExpectationError(msg)
     if "python" in outcome:
-        specs = outcome["python"]
-        try:
-            for spec in [specs] if isinstance(specs, str) else specs:
-                version_matches(spec, "3.0")
-        except (ValueError, AttributeError, TypeError) as exc:
-            msg = f'{where}: python = {specs!r} must be version ranges such as ">=3.13.8, <3.14"'
-            raise ExpectationError(msg) from exc
+        _check_versions(where, outcome["python"])
     if outcome.get("killed") and "returncode" in outcome:
         msg = f"{where}: killed = true and returncode exclude each other"
         raise ExpectationError(msg)
     if "skip" in outcome and set(outcome) - {"name", "python", "methods", "skip"}:
         msg = f"{where}: an outcome that is skipped expects nothing: only name, python, methods"
         raise ExpectationError(msg)
+
+
+def _check_versions(where: str, specs: str | list[str]) -> None:
+    try:
+        for spec in [specs] if isinstance(specs, str) else specs:
+            version_matches(spec, "3.0")
+    except (ValueError, AttributeError, TypeError) as exc:
+        msg = f'{where}: python = {specs!r} must be version ranges such as ">=3.13.8, <3.14"'
+        raise ExpectationError(msg) from exc
 
 
 def load_expectation(
@@ -340,6 +361,9 @@ def load_expectation(
         killed=options.get("killed", False),
         outcomes=outcomes,
         piped=options.get("piped", False),
+        python=_version_ranges(options.get("python")),
+        interrupt=options.get("interrupt"),
+        stdin=options.get("stdin", False),
     )
 
 

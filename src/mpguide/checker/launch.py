@@ -5,15 +5,23 @@ library: ``python launch.py METHOD FILE``.
 It sets the start method, then runs the unchanged example the way the interpreter runs a script:
 ``sys.argv[0]`` and ``sys.path[0]`` point at the example, and it runs as ``__main__`` so that spawn
 and forkserver children find and re-import it as the reader's own script.
+
+``python launch.py METHOD -`` runs the program on standard input instead, as ``python < FILE``
+does (and as a REPL or a notebook does with what is typed): in a ``__main__`` that has no file, so
+that spawn and forkserver children cannot re-import it.
 """
 
+import importlib.machinery
 import multiprocessing
 import os
 import runpy
 import signal
 import sys
 import traceback
+import types
 from pathlib import Path
+
+STDIN = "<stdin>"
 
 
 def main() -> None:
@@ -23,18 +31,21 @@ def main() -> None:
     # (a background job of a non-interactive shell): ignored signals survive fork and exec.
     signal.signal(signal.SIGINT, signal.default_int_handler)
     multiprocessing.set_start_method(method)
-    script = Path(path).resolve()
-    sys.argv = [str(script)]
-    sys.path[0] = str(script.parent)
+    script = STDIN if path == "-" else str(Path(path).resolve())
     try:
-        runpy.run_path(str(script), run_name="__main__")
+        if script == STDIN:
+            run_stdin()
+        else:
+            sys.argv = [script]
+            sys.path[0] = str(Path(script).parent)
+            runpy.run_path(script, run_name="__main__")
     except SystemExit:
         raise
     except BaseException as exc:  # noqa: BLE001 - reported the way the interpreter would
         # Show the traceback a reader would see: from the example's own frames on. A SyntaxError
         # has none (compiling failed): Python then prints the error without a traceback at all.
         tb = exc.__traceback__
-        while tb is not None and tb.tb_frame.f_code.co_filename != str(script):
+        while tb is not None and tb.tb_frame.f_code.co_filename != script:
             tb = tb.tb_next
         traceback.print_exception(type(exc), exc, tb)
         if isinstance(exc, KeyboardInterrupt):
@@ -43,6 +54,21 @@ def main() -> None:
             signal.signal(signal.SIGINT, signal.SIG_DFL)
             os.kill(os.getpid(), signal.SIGINT)
         sys.exit(1)
+
+
+def run_stdin() -> None:
+    """Run standard input as ``python < FILE`` does: in a built-in ``__main__`` with no file."""
+    source = sys.stdin.read()
+    sys.argv = [""]
+    sys.path[0] = ""
+    main_module = types.ModuleType("__main__")
+    main_module.__loader__ = importlib.machinery.BuiltinImporter
+    launcher = sys.modules["__main__"]
+    sys.modules["__main__"] = main_module
+    try:
+        exec(compile(source, STDIN, "exec"), main_module.__dict__)  # noqa: S102 - the example
+    finally:
+        sys.modules["__main__"] = launcher
 
 
 if __name__ == "__main__":

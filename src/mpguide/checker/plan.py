@@ -94,6 +94,8 @@ def make_plan(
         if example in servers or (only is not None and example not in only):
             continue
         for interpreter in interpreters:
+            if not expectation.runs_on(interpreter.version):
+                continue
             for method in interpreter.start_methods:
                 if methods is None or method in methods:
                     plan.checks.append((Check(example, interpreter, method), expectation))

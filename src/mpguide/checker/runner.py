@@ -213,20 +213,24 @@ def running_group(
     stdout: int,
     stderr: int,
     token: str,
+    stdin: Path | None = None,
 ) -> Iterator[subprocess.Popen[bytes]]:
     """Start *argv* as the leader of a new session, marked with *token*, and kill the run on leaving.
 
     The run is registered while it runs, so that :func:`kill_all_groups` (Ctrl-C) reaches it.
+    Its standard input is the file *stdin*, or nothing.
     """
-    proc = subprocess.Popen(
-        [*_private_shm_prefix(), *argv],
-        stdin=subprocess.DEVNULL,
-        stdout=stdout,
-        stderr=stderr,
-        env={**env, RUN_VARIABLE: token},
-        cwd=cwd,
-        start_new_session=True,
-    )
+    with contextlib.ExitStack() as files:
+        source = files.enter_context(stdin.open("rb")) if stdin else subprocess.DEVNULL
+        proc = subprocess.Popen(
+            [*_private_shm_prefix(), *argv],
+            stdin=source,
+            stdout=stdout,
+            stderr=stderr,
+            env={**env, RUN_VARIABLE: token},
+            cwd=cwd,
+            start_new_session=True,
+        )
     with _groups_lock:
         _groups[proc.pid] = token
     try:
@@ -270,6 +274,8 @@ def run_program(
     limits: RunLimits | None = None,
     interact: Callable[[subprocess.Popen[bytes]], None] | None = None,
     piped: bool = False,
+    stdin: Path | None = None,
+    interrupt: str | None = None,
 ) -> Run:
     """Run *argv* to completion (or to its limits) and return what it printed and how it ended.
 
@@ -277,6 +283,9 @@ def run_program(
     is collected: a server's check uses it to run a client, then stop the server with Ctrl-C.
     With *piped*, standard output goes to a pipe instead of a terminal, as in ``python FILE | cat``:
     the program then buffers it in blocks, not lines.
+    *stdin* is a file the program reads as its standard input.
+    With *interrupt*, Ctrl-C comes once standard output contains that text: SIGINT to the whole
+    process group, as a terminal sends it to the job in the foreground.
     """
     limits = limits or RunLimits()
     if piped:
@@ -288,7 +297,7 @@ def run_program(
     token = secrets.token_hex(8)
     try:
         with running_group(
-            argv, env=env, cwd=cwd, stdout=slave, stderr=subprocess.PIPE, token=token
+            argv, env=env, cwd=cwd, stdout=slave, stderr=subprocess.PIPE, token=token, stdin=stdin
         ) as proc:
             os.close(slave)
             slave = -1
@@ -298,7 +307,8 @@ def run_program(
             if interact is not None:
                 helper = threading.Thread(target=interact, args=(proc,), daemon=True)
                 helper.start()
-            collected = _collect(proc, master, proc.stderr.fileno(), limits)
+            marker = interrupt.encode() if interrupt is not None else None
+            collected = _collect(proc, master, proc.stderr.fileno(), limits, marker)
             out, err, timed_out, truncated, exited_at = collected
             leftovers: list[int] = []
             if not (timed_out or truncated):
@@ -335,9 +345,15 @@ def run_program(
 
 
 def _collect(
-    proc: subprocess.Popen[bytes], out_fd: int, err_fd: int, limits: RunLimits
+    proc: subprocess.Popen[bytes],
+    out_fd: int,
+    err_fd: int,
+    limits: RunLimits,
+    interrupt: bytes | None = None,
 ) -> tuple[bytearray, bytearray, bool, bool, float | None]:
     """Read both streams until they close, the time runs out, or the output grows too large.
+
+    Once standard output contains *interrupt*, the process group gets SIGINT, once.
 
     Return both outputs, whether the time ran out, whether the output was cut off, and when the
     program exited (``None`` if it had not).
@@ -371,6 +387,10 @@ def _collect(
                 buffer = buffers[fd]
                 room = limits.max_output - len(buffer)
                 buffer += chunk[:room]
+                if interrupt is not None and fd == out_fd and interrupt in buffer:
+                    interrupt = None
+                    with contextlib.suppress(ProcessLookupError):
+                        os.killpg(proc.pid, signal.SIGINT)
                 if len(chunk) > room:
                     return buffers[out_fd], buffers[err_fd], False, True, exited_at
     if exited_at is None and proc.poll() is not None:

@@ -134,12 +134,15 @@ def run_check(
     with tempfile.TemporaryDirectory(prefix="mpguide-") as tmp:
         cwd = Path(tmp)
         if server is None:
+            path = examples_dir / check.example
             run = run_program(
-                _argv(check, examples_dir / check.example),
+                _argv(check, path, stdin=expectation.stdin),
                 env=example_environment(expectation.env),
                 cwd=cwd,
                 limits=limits,
                 piped=expectation.piped,
+                stdin=path if expectation.stdin else None,
+                interrupt=expectation.interrupt,
             )
             problems = judge(run, expectation, limits)
             return Outcome(
@@ -311,8 +314,9 @@ def run_checks(
     return [outcomes[check] for check, _ in planned]
 
 
-def _argv(check: Check, example: Path) -> list[str]:
-    return [check.interpreter.command, str(LAUNCHER), check.method, str(example)]
+def _argv(check: Check, example: Path, *, stdin: bool = False) -> list[str]:
+    """``python launch.py METHOD FILE``; with *stdin*, ``-``: the file comes on standard input."""
+    return [check.interpreter.command, str(LAUNCHER), check.method, "-" if stdin else str(example)]
 
 
 def _status(returncode: int) -> str:
