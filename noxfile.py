@@ -21,13 +21,13 @@ from typing import Any
 import nox
 
 
-def _load_interpreters() -> ModuleType:
-    """The checker's interpreter finder, loaded on its own.
+def _load(name: str) -> ModuleType:
+    """A module of mpguide, loaded on its own: mpguide is not installed where nox runs.
 
-    It uses only the standard library, and mpguide is not installed where nox runs.
+    Only modules that use nothing but the standard library are loaded this way.
     """
-    path = Path(__file__).parent / "src" / "mpguide" / "checker" / "interpreters.py"
-    spec = importlib.util.spec_from_file_location("_mpguide_interpreters", path)
+    path = Path(__file__).parent / "src" / "mpguide" / f"{name.replace('.', '/')}.py"
+    spec = importlib.util.spec_from_file_location(f"_mpguide_{name.replace('.', '_')}", path)
     assert spec is not None and spec.loader is not None  # noqa: S101 - the file is ours
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up
@@ -35,7 +35,8 @@ def _load_interpreters() -> ModuleType:
     return module
 
 
-_interpreters = _load_interpreters()
+_interpreters = _load("checker.interpreters")
+layout = _load("layout")
 SUPPORTED_VERSIONS: tuple[str, ...] = _interpreters.SUPPORTED_VERSIONS
 find_interpreters = _interpreters.find_interpreters
 
@@ -45,10 +46,10 @@ nox.options.sessions = ["lint", "tests", "docs"]
 
 PROJECT = nox.project.load_toml()
 ROOT = Path(__file__).parent
-DOCS = ROOT / "docs"
-BUILD = DOCS / "_build"
-REPORT = BUILD / "verification.json"
-LANGUAGES = ("zh_CN", "en")
+BUILD = ROOT / layout.BUILD
+REPORT = ROOT / layout.REPORT
+# CI checks every example afresh; an author's `nox -s docs` reruns only what changed since.
+FRESH = bool(os.environ.get("CI"))
 
 
 def _session_pythons() -> list[str]:
@@ -94,31 +95,22 @@ def _install(session: nox.Session, *groups: str) -> None:
     session.install("-e", ".")
 
 
-def _check_examples(session: nox.Session, *extra: str) -> None:
-    """Verify every example on every Python found and write the report the site is built from."""
-    session.run(
-        "mpguide-check", "check", "--all-pythons", "--quiet", "--report", str(REPORT), *extra
-    )
+def _check_examples(session: nox.Session, *extra: str, reuse: bool = False) -> None:
+    """Verify every example on every Python found and write the report the site is built from.
 
-
-def _sphinx_build(session: nox.Session, language: str, *extra: str) -> None:
+    With *reuse*, checks whose files, interpreter and checker are unchanged since the last report
+    are not run again (the report says when each was made).
+    """
+    again = ["--reuse"] if reuse and not FRESH else []
     session.run(
-        "sphinx-build",
-        "-c", "docs",  # one conf.py for both languages
-        "-D", f"language={language}",  # which language this build is
-        "-W",  # warnings are errors: an unverified or stale example fails the build
-        "--keep-going",  # ... but report them all first
-        "-n",  # nitpicky: every cross-reference must resolve
-        "-d", str(BUILD / "doctrees" / language),  # each language keeps its own environment
+        "mpguide-check", "check", "--all-pythons", "--quiet", "--report", str(REPORT), *again,
         *extra,
-        str(DOCS / language),
-        str(BUILD / "html" / language),
     )  # fmt: skip
 
 
 def _landing_page() -> None:
     """Copy the page that sends readers to their language into the root of the site."""
-    shutil.copyfile(DOCS / "_landing" / "index.html", BUILD / "html" / "index.html")
+    shutil.copyfile(ROOT / layout.DOCS / "_landing" / "index.html", BUILD / "html" / "index.html")
 
 
 @nox.session
@@ -139,10 +131,10 @@ def docs(session: nox.Session) -> None:
         session.error(NO_DOCS_PYTHON)
     _install(session, "docs")
     start = time.monotonic()
-    _check_examples(session)
+    _check_examples(session, reuse=True)
     checked = time.monotonic()
-    for language in LANGUAGES:
-        _sphinx_build(session, language, *session.posargs)
+    for language in layout.LANGUAGES:
+        session.run(*layout.sphinx_build(ROOT, language, BUILD, extra=session.posargs))
     _landing_page()
     session.log(
         f"examples checked in {checked - start:.1f} s, site built in "
@@ -182,7 +174,7 @@ def bench(session: nox.Session) -> None:
         session.error(NO_DOCS_PYTHON)
     _install(session, "docs")
     pythons = [i.command for i in find_interpreters()[0]]
-    session.run("python", "-m", "mpguide.checker.bench", *pythons, *session.posargs)
+    session.run("python", "tools/bench.py", *pythons, *session.posargs)
 
 
 @nox.session(default=False)
@@ -190,7 +182,7 @@ def soak(session: nox.Session) -> None:
     """Run the full check N times (``-- --rounds N``, default 20) with every core kept busy."""
     _install(session)
     pythons = [i.command for i in find_interpreters()[0]]
-    session.run("python", "-m", "mpguide.checker.soak", *pythons, *session.posargs)
+    session.run("python", "tools/soak.py", *pythons, *session.posargs)
 
 
 @nox.session(python=DOCS_PYTHON, venv_backend=DOCS_BACKEND, default=False)
@@ -200,12 +192,12 @@ def serve(session: nox.Session) -> None:
         session.error(NO_DOCS_PYTHON)
     _install(session, "serve")
     language = session.posargs[0] if session.posargs else "zh_CN"
-    _check_examples(session)
+    _check_examples(session, reuse=True)
     session.run(
         "sphinx-autobuild",
         "-c", "docs",
         "-D", f"language={language}",
         "--watch", "src/mpguide",  # examples and their expected outputs
-        str(DOCS / language),
+        str(ROOT / layout.DOCS / language),
         str(BUILD / "serve" / language),
     )  # fmt: skip

@@ -3,6 +3,8 @@
 from importlib.metadata import version as _version
 from pathlib import Path as _Path
 
+import mpguide.layout as _layout
+
 # -- Project ---------------------------------------------------------------------------------------
 # https://www.sphinx-doc.org/en/master/usage/configuration.html#project-information
 project = "多进程编程"  # each language's title comes from mpguide_titles (mpguide.sphinxext)
@@ -79,7 +81,6 @@ html_search_language = None  # follow `language`; Chinese search needs jieba (do
 html_search_options = {"dict": str(_Path(__file__).parent / "locales/zh_CN/jieba_dict.txt")}
 
 # -- mpguide ---------------------------------------------------------------------------------------
-mpguide_examples_dir = "../src/mpguide/examples"
-mpguide_report = "_build/verification.json"
-mpguide_languages = {"zh_CN": "简体中文", "en": "English"}
-mpguide_titles = {"zh_CN": "多进程编程", "en": "Multiprocessing in Python"}
+# The examples folder and the checker's report keep their defaults (mpguide.layout).
+mpguide_languages = _layout.LANGUAGES
+mpguide_titles = _layout.TITLES

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import subprocess
@@ -13,16 +14,17 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from mpguide.checker.bench import build_docs
+from mpguide import layout
 from mpguide.checker.interpreters import Interpreter, probe
+from mpguide.checker.report import Report, read_report
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
-EXAMPLES = ROOT / "src" / "mpguide" / "examples"
-LANGUAGES = ("zh_CN", "en")
+DOCS = ROOT / layout.DOCS
+EXAMPLES = ROOT / layout.EXAMPLES
+LANGUAGES = tuple(layout.LANGUAGES)
 
 
 @pytest.fixture(scope="session")
@@ -131,6 +133,16 @@ def alive(pid: int) -> bool:
 
 
 @dataclass(frozen=True)
+class Verification:
+    """One check of every example the pages include, with this Python, as ``nox -s docs`` does."""
+
+    report: Report
+    path: Path
+    output: str
+    """What ``mpguide-check check`` printed."""
+
+
+@dataclass(frozen=True)
 class Site:
     """A site built by the tests, as ``nox -s docs`` builds it."""
 
@@ -140,49 +152,74 @@ class Site:
     report: Path
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Site:
-    """Verify the examples with this Python, then build both languages with ``-W -n``.
-
-    Built once per test run: pytest-xdist's workers share one build, the first to come builds it
-    under a file lock and the others wait for it (``xdist_group`` does not do this).
-    """
+def _shared_folder(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Path:
+    """A folder every pytest-xdist worker of this run sees (``xdist_group`` does not share)."""
     base = tmp_path_factory.getbasetemp()
-    shared = base.parent if hasattr(request.config, "workerinput") else base
-    out = shared / "site"
-    with (shared / "site.lock").open("w") as lock:
+    return base.parent if hasattr(request.config, "workerinput") else base
+
+
+@contextlib.contextmanager
+def _once(folder: Path, name: str) -> Iterator[bool]:
+    """Hold a lock on *name* in *folder*; yield whether the work is still to do (then mark it done)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / f"{name}.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        if not (out / "built").exists():
-            _build_site(out)
-    logs = {lang: (out / f"build-{lang}.log").read_text(encoding="utf-8") for lang in LANGUAGES}
-    return Site(out / "html", logs, out / "verification.json")
+        done = folder / f"{name}.done"
+        todo = not done.exists()
+        yield todo
+        if todo:
+            done.touch()
 
 
-def _build_site(out: Path) -> None:
-    out.mkdir(parents=True, exist_ok=True)
+@pytest.fixture(scope="session")
+def verification(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Verification:
+    """Check every included example once per test run with this Python, fork/spawn/forkserver.
+
+    The examples run once: every test about them, and the site, read this one report.
+    """
+    out = _shared_folder(tmp_path_factory, request) / "verification"
     report = out / "verification.json"
-    check = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mpguide.checker",
-            "--root",
-            str(ROOT),
-            "check",
-            "--quiet",
-            "--report",
-            str(report),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=600,
-    )
-    assert check.returncode == 0, check.stdout + check.stderr
+    log = out / "check.log"
+    with _once(out, "check") as todo:
+        if todo:
+            check = subprocess.run(
+                [sys.executable, "-m", "mpguide.checker", "--root", str(ROOT), "check",
+                 "--report", str(report)],
+                capture_output=True, text=True, check=False, timeout=1200,
+            )  # fmt: skip
+            log.write_text(check.stdout + check.stderr, encoding="utf-8")
+    output = log.read_text(encoding="utf-8")
+    assert report.is_file(), output
+    return Verification(read_report(report), report, output)
+
+
+@pytest.fixture(scope="session")
+def site(
+    verification: Verification,
+    tmp_path_factory: pytest.TempPathFactory,
+    request: pytest.FixtureRequest,
+) -> Site:
+    """Build both languages with ``-W -n`` from the examples' verification, once per test run."""
+    out = _shared_folder(tmp_path_factory, request) / "site"
+    with _once(out, "build") as todo:
+        if todo:
+            _build_site(out, verification.path)
+    logs = {lang: (out / f"build-{lang}.log").read_text(encoding="utf-8") for lang in LANGUAGES}
+    for language, log in logs.items():
+        assert (out / "html" / language / "index.html").is_file(), log
+    return Site(out / "html", logs, verification.path)
+
+
+def _build_site(out: Path, report: Path) -> None:
     for language in LANGUAGES:
-        build = build_docs(ROOT, out, report, language)
+        argv = layout.sphinx_build(ROOT, language, out, report=report)
+        build = subprocess.run(
+            [sys.executable, "-m", "sphinx", *argv[1:]], capture_output=True, text=True, check=False
+        )
         log = build.stdout + build.stderr
         (out / f"build-{language}.log").write_text(log, encoding="utf-8")
-        assert build.returncode == 0, log
     (out / "html" / "index.html").write_bytes((DOCS / "_landing" / "index.html").read_bytes())
-    (out / "built").touch()

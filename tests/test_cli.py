@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -332,3 +333,41 @@ def test_a_program_fed_on_stdin_has_a_main_without_a_file(project: ExampleProjec
     done = project.cli("check", "-m", "spawn")
     assert done.returncode == 1
     assert "Can't get attribute 'double' on <module '__main__' (built-in)>" in done.stdout
+
+
+def test_reuse_runs_only_what_changed(project: ExampleProject) -> None:
+    """``--reuse``: unchanged passed checks come from the report, marked cached with their time."""
+    project.add("hello.py", HELLO, HELLO_OUT)
+    project.add("other.py", "print('other')\n", "other\n")
+    report = project.root / "report.json"
+    done = project.cli("check", "--report", str(report), "--reuse")
+    assert "checking 6 runs" in done.stdout, done.stdout + done.stderr
+    first = json.loads(report.read_text())["checks"]
+    assert not any(c["cached"] for c in first)
+
+    done = project.cli("check", "--report", str(report), "--reuse")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "checking 0 runs" in done.stdout
+    assert "0 passed, 0 failed, 6 unchanged (passed before)" in done.stdout
+    again = json.loads(report.read_text())["checks"]
+    assert all(c["cached"] for c in again)
+    assert {c["made"] for c in again} == {c["made"] for c in first}
+
+    (project.examples / "other.py").write_text("print('other')  # edited\n")
+    done = project.cli("check", "--report", str(report), "--reuse")
+    assert "checking 3 runs: 1 examples" in done.stdout
+    assert "3 passed, 0 failed, 3 unchanged (passed before)" in done.stdout
+
+
+def test_reuse_never_takes_a_failure(project: ExampleProject) -> None:
+    """A check that failed runs again, even when nothing changed; without --reuse, all run."""
+    project.add("hello.py", HELLO, "not what it prints\n")
+    report = project.root / "report.json"
+    assert project.cli("check", "--report", str(report)).returncode == 1
+    done = project.cli("check", "--report", str(report), "--reuse")
+    assert "checking 3 runs" in done.stdout
+    assert done.returncode == 1
+    (project.examples / "hello.out").write_text(HELLO_OUT)
+    project.cli("check", "--report", str(report), "--reuse")
+    done = project.cli("check", "--report", str(report))
+    assert "checking 3 runs" in done.stdout

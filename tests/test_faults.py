@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from mpguide.checker.runner import _private_shm_prefix
+from conftest import alive
+from mpguide.checker.runner import _cgroup_base, _private_shm_prefix
 
 if TYPE_CHECKING:
     from conftest import ExampleProject
@@ -266,8 +267,9 @@ def test_a_killed_run_leaves_nothing_in_dev_shm(project: ExampleProject) -> None
         "subprocess.Popen([sys.executable, '-c', SLEEP], start_new_session=True)",
         "subprocess.Popen([sys.executable, '-c', 'import os; os.setsid(); ' + SLEEP])",
         "subprocess.Popen([sys.executable, '-c', 'import os; os.setpgid(0, 0); ' + SLEEP])",
+        "subprocess.Popen(['sleep', '300'], start_new_session=True, env={'PATH': '/bin:/usr/bin'})",
     ],
-    ids=["start_new_session", "setsid", "setpgid"],
+    ids=["start_new_session", "setsid", "setpgid", "setsid_and_a_new_environment"],
 )
 def test_a_process_that_left_the_group_is_named_and_killed(
     project: ExampleProject, escape: str
@@ -284,10 +286,15 @@ def test_a_process_that_left_the_group_is_named_and_killed(
         """
     project.add("escape.py", code, "started\n")
     project.add("good.py", GOOD, "fine\n")
+    if "env=" in escape and _cgroup_base() is None:
+        pytest.skip("a process that also drops the run's environment is found by its cgroup")
     done = project.cli("check", "-m", "fork", "--timeout", "3")
     failure = _failure(done, "escape.py")
     assert "left 1 process(es) running after it exited" in failure
     assert "timed out" not in failure
+    pids = re.search(r"\(PIDs ([\d, ]+)\)", failure)
+    assert pids is not None, failure
+    assert not any(alive(int(pid)) for pid in pids[1].split(", "))
 
 
 def test_a_long_failure_is_cut_and_the_whole_text_kept(project: ExampleProject) -> None:

@@ -24,20 +24,14 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from docutils.parsers.rst.directives.admonitions import BaseAdmonition
 from sphinx.directives.code import LiteralInclude
+from sphinx.domains import Domain
 from sphinx.locale import _
 from sphinx.util import logging
 
 from mpguide import __version__
-from mpguide.checker.expectation import (
-    CHECKS_FILE,
-    Expectation,
-    ExpectationError,
-    ExpectedOutcome,
-    expected_output_files,
-    load_expectation,
-    load_options,
-)
-from mpguide.checker.report import Report, ReportError, Verification, fingerprint, read_report
+from mpguide.checker.example import load_examples
+from mpguide.checker.report import Report, ReportError, Verification, read_report
+from mpguide.layout import DOCS, EXAMPLES, REPORT
 
 if TYPE_CHECKING:
     from collections.abc import Set as AbstractSet
@@ -47,13 +41,57 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import ExtensionMetadata, OptionSpec
 
-__all__ = ["CorrectionDirective", "ExampleDirective", "setup"]
+    from mpguide.checker.example import Example
+    from mpguide.checker.expectation import Expectation, ExpectedOutcome
+
+__all__ = ["CorrectionDirective", "ExampleDirective", "VerificationDomain", "setup"]
 
 logger = logging.getLogger(__name__)
 
-# What each page that shows examples was built from: {docname: {example: summary}}.
-# When a summary changes in a new report, the page is rebuilt; when only timings change, it is not.
-_SUMMARIES = "mpguide_verified"
+
+class VerificationDomain(Domain):
+    """The extension's state: what each page showed of each example's verification.
+
+    When an example's summary changes in a new report, the pages that show it are rebuilt; when only
+    timings change, they are not. (Kept as ``sphinx.ext.duration`` keeps its state.)
+    """
+
+    name = "mpguide"
+    label = "mpguide"
+    initial_data: ClassVar[dict[str, Any]] = {"verified": {}}
+    _report: tuple[float | None, Report | None] | None = None
+
+    @property
+    def verified(self) -> dict[str, dict[str, dict[str, Any]]]:
+        """``{docname: {example: summary}}`` for every page read."""
+        verified: dict[str, dict[str, dict[str, Any]]] = self.data.setdefault("verified", {})
+        return verified
+
+    def note_verified(self, docname: str, example: str, summary: dict[str, Any]) -> None:
+        """Record that *docname* showed *example* with this *summary* of its verification."""
+        self.verified.setdefault(docname, {})[example] = summary
+
+    def clear_doc(self, docname: str) -> None:
+        """Forget what a page showed before it is read again."""
+        self.verified.pop(docname, None)
+
+    def merge_domaindata(self, docnames: AbstractSet[str], otherdata: dict[str, Any]) -> None:
+        """Take over what parallel readers recorded."""
+        for docname in docnames:
+            if docname in otherdata["verified"]:
+                self.verified[docname] = otherdata["verified"][docname]
+
+    def report(self) -> Report | None:
+        """The checker's report, read again when the file changes; warns once if unreadable."""
+        path = _report_path(self.env.app)
+        mtime = path.stat().st_mtime if path.exists() else None
+        if self._report is None or self._report[0] != mtime:
+            try:
+                self._report = (mtime, read_report(path))
+            except ReportError as exc:
+                logger.warning("%s", exc, location=(self.env.docname, None))
+                self._report = (mtime, None)
+        return self._report[1]
 
 
 class ExampleDirective(LiteralInclude):
@@ -86,22 +124,22 @@ class ExampleDirective(LiteralInclude):
         self.options.setdefault("language", "python")
         code = super().run()
 
-        try:
-            options = load_options(examples_dir).get(example, {})
-            expectation = load_expectation(examples_dir, example, options)
-        except ExpectationError as exc:
-            logger.warning("%s", exc, location=self.get_location())
+        loaded = load_examples(examples_dir, [example])
+        if example not in loaded.examples:
+            for problem in loaded.problems:
+                logger.warning("%s", problem, location=self.get_location())
             return code
-        for dependency in [*expected_output_files(path), path.parent / CHECKS_FILE]:
-            if dependency.exists():
-                env.note_dependency(os.path.relpath(dependency, env.srcdir))
+        model = loaded.examples[example]
+        expectation = model.expectation
+        for dependency in model.files:
+            env.note_dependency(os.path.relpath(dependency, env.srcdir))
         if "no-output" in self.options:
             return code
 
-        verification = _verification(env, examples_dir, example, expectation.server)
-        env_summaries: dict[str, dict[str, Any]] = getattr(env, _SUMMARIES, {})
-        setattr(env, _SUMMARIES, env_summaries)
-        env_summaries.setdefault(env.docname, {})[example] = _summary(verification)
+        verification = _verification(env, model)
+        domain = env.domains[VerificationDomain.name]
+        assert isinstance(domain, VerificationDomain)  # noqa: S101 - registered in setup()
+        domain.note_verified(env.docname, example, _summary(verification))
         if verification is None:
             return code
 
@@ -246,44 +284,37 @@ def _runs(outcomes: tuple[tuple[str, str, str], ...], name: str, methods: tuple[
     return "; ".join(f"{' / '.join(m)}: {', '.join(v)}" for v, m in groups.items())
 
 
-def _verification(
-    env: BuildEnvironment, examples_dir: Path, example: str, server: str | None
-) -> Verification | None:
+def _verification(env: BuildEnvironment, example: Example) -> Verification | None:
     """Return the report's verification of *example*, warning if it is missing or stale."""
-    report = _report(env)
+    domain = env.domains[VerificationDomain.name]
+    assert isinstance(domain, VerificationDomain)  # noqa: S101 - registered in setup()
+    report = domain.report()
     location = (env.docname, None)
     if report is None:
         return None
-    verification = report.verification(example)
+    verification = report.verification(example.name)
     if verification is None:
-        logger.warning("example %s: not in the verification report", example, location=location)
+        logger.warning(
+            "example %s: not in the verification report", example.name, location=location
+        )
         return None
     if not verification.passed:
-        logger.warning("example %s: failed its checks; see the report", example, location=location)
+        logger.warning(
+            "example %s: failed its checks; see the report", example.name, location=location
+        )
         return None
-    if verification.fingerprint != fingerprint(examples_dir, example, server):
+    if verification.fingerprint != example.fingerprint:
         logger.warning(
             "example %s: changed since it was verified; run `nox -s examples`",
-            example,
+            example.name,
             location=location,
         )
         return None
     return verification
 
 
-def _report(env: BuildEnvironment) -> Report | None:
-    """Read the checker's report once per change of the file; warn once if it cannot be read."""
-    path = Path(env.app.confdir, env.config.mpguide_report)
-    mtime = path.stat().st_mtime if path.exists() else None
-    cached: tuple[float | None, Report | None] | None = getattr(env.app, "_mpguide_report", None)
-    if cached is None or cached[0] != mtime:
-        try:
-            cached = (mtime, read_report(path))
-        except ReportError as exc:
-            logger.warning("%s", exc, location=(env.docname, None))
-            cached = (mtime, None)
-        env.app._mpguide_report = cached  # type: ignore[attr-defined]
-    return cached[1]
+def _report_path(app: Sphinx) -> Path:
+    return Path(app.confdir, app.config.mpguide_report)
 
 
 def _summary(verification: Verification | None) -> dict[str, Any]:
@@ -305,33 +336,20 @@ def on_env_get_outdated(
     removed: AbstractSet[str],
 ) -> list[str]:
     """Rebuild the pages whose examples' verification changed in the report (not their timings)."""
-    summaries: dict[str, dict[str, Any]] = getattr(env, _SUMMARIES, {})
+    domain = env.domains[VerificationDomain.name]
+    assert isinstance(domain, VerificationDomain)  # noqa: S101 - registered in setup()
     try:
-        report = read_report(Path(app.confdir, app.config.mpguide_report))
+        report = read_report(_report_path(app))
     except ReportError:
-        return [doc for doc, examples in summaries.items() if any(examples.values())]
+        return [doc for doc, examples in domain.verified.items() if any(examples.values())]
     outdated = []
-    for docname, examples in summaries.items():
+    for docname, examples in domain.verified.items():
         for example, summary in examples.items():
             current = report.verification(example)
             if _summary(current if current is not None and current.passed else None) != summary:
                 outdated.append(docname)
                 break
     return outdated
-
-
-def on_env_purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    """Forget what a page showed before it is read again."""
-    getattr(env, _SUMMARIES, {}).pop(docname, None)
-
-
-def on_env_merge_info(
-    app: Sphinx, env: BuildEnvironment, docnames: AbstractSet[str], other: BuildEnvironment
-) -> None:
-    """Take over what parallel readers recorded."""
-    summaries = getattr(env, _SUMMARIES, {})
-    summaries.update(getattr(other, _SUMMARIES, {}))
-    setattr(env, _SUMMARIES, summaries)
 
 
 def on_config_inited(app: Sphinx, config: Config) -> None:
@@ -369,15 +387,15 @@ def on_html_page_context(
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the directives, the language switcher and the configuration values."""
-    app.add_config_value("mpguide_examples_dir", "../src/mpguide/examples", "env", str)
-    app.add_config_value("mpguide_report", "_build/verification.json", "env", str)
+    # Relative to the folder of conf.py, which is the docs folder.
+    app.add_config_value("mpguide_examples_dir", os.path.relpath(EXAMPLES, DOCS), "env", str)
+    app.add_config_value("mpguide_report", os.path.relpath(REPORT, DOCS), "env", str)
     app.add_config_value("mpguide_languages", {}, "html", dict)
     app.add_config_value("mpguide_titles", {}, "html", dict)
     app.add_directive("example", ExampleDirective)
     app.add_directive("correction", CorrectionDirective)
+    app.add_domain(VerificationDomain)
     app.connect("config-inited", on_config_inited)
     app.connect("env-get-outdated", on_env_get_outdated)
-    app.connect("env-purge-doc", on_env_purge_doc)
-    app.connect("env-merge-info", on_env_merge_info)
     app.connect("html-page-context", on_html_page_context)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

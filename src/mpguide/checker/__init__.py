@@ -5,7 +5,9 @@ The pipeline, one module per step:
 :mod:`~mpguide.checker.discovery`
     which examples the pages include;
 :mod:`~mpguide.checker.expectation`
-    what each is expected to print;
+    what each is expected to print, read from the files beside it;
+:mod:`~mpguide.checker.example`
+    the one model of an example (file, expectation, server, fingerprint) every later step uses;
 :mod:`~mpguide.checker.interpreters`
     which Pythons and start methods to run them with;
 :mod:`~mpguide.checker.plan`
@@ -22,31 +24,39 @@ The pipeline, one module per step:
     rewriting expected outputs from a real run;
 :mod:`~mpguide.checker.cli`
     the ``mpguide-check`` command.
+
+Where the folders are, and how the site is built, is said once in :mod:`mpguide.layout`.
+The benchmark and the soak test are scripts beside the package, in ``tools/``: ``nox -s bench``
+and ``nox -s soak`` run them.
 """
 
 from mpguide.checker.comparison import output_diff, output_matches
 from mpguide.checker.discovery import included_examples
+from mpguide.checker.example import Catalog, Example, load_catalog, load_examples
 from mpguide.checker.expectation import Expectation, load_expectation
 from mpguide.checker.interpreters import Interpreter, probe
-from mpguide.checker.plan import Plan, make_plan
+from mpguide.checker.plan import Check, plan_checks
 from mpguide.checker.report import Report, read_report, write_report
 from mpguide.checker.runner import Run, RunLimits, run_program
-from mpguide.checker.suite import Check, Outcome, run_check, run_checks
+from mpguide.checker.suite import Outcome, run_check, run_checks
 
 __all__ = [
+    "Catalog",
     "Check",
+    "Example",
     "Expectation",
     "Interpreter",
     "Outcome",
-    "Plan",
     "Report",
     "Run",
     "RunLimits",
     "included_examples",
+    "load_catalog",
+    "load_examples",
     "load_expectation",
-    "make_plan",
     "output_diff",
     "output_matches",
+    "plan_checks",
     "probe",
     "read_report",
     "run_check",

@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
+from mpguide.checker.example import Catalog, load_catalog
 from mpguide.checker.expectation import expected_output_path
 from mpguide.checker.interpreters import (
     START_METHODS,
@@ -32,8 +33,14 @@ from mpguide.checker.interpreters import (
     find_interpreters,
     probe,
 )
-from mpguide.checker.plan import Plan, make_plan
-from mpguide.checker.report import ReportError, read_report
+from mpguide.checker.plan import Check, plan_checks
+from mpguide.checker.report import (
+    Report,
+    ReportError,
+    checker_fingerprint,
+    read_report,
+    write_report,
+)
 from mpguide.checker.runner import RunLimits, kill_all_groups
 from mpguide.checker.suite import Interrupted, Outcome, default_jobs, run_check, run_checks
 from mpguide.checker.update import updated_output
@@ -124,6 +131,12 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "-q", "--quiet", action="store_true", help="print only failures and the summary"
     )
+    check.add_argument(
+        "--reuse",
+        action="store_true",
+        help="take passed results from the --report file where the example's files and options, "
+        "the interpreter, the start method and the checker are unchanged; run only the rest",
+    )
     return parser
 
 
@@ -135,7 +148,7 @@ def _folders(args: argparse.Namespace) -> tuple[Path, Path]:
 
 def _example_names(args: argparse.Namespace, examples_dir: Path) -> list[str] | None:
     """Accept examples as paths (from anywhere) or as names relative to the examples folder."""
-    if not args.example:
+    if not getattr(args, "example", None):  # `list` takes none
         return None
     names = []
     for given in args.example:
@@ -176,55 +189,66 @@ def _pythons(args: argparse.Namespace) -> int:
     return 1 if missing else 0
 
 
-def _plan(args: argparse.Namespace) -> tuple[Plan, list[Interpreter]] | None:
+def _catalog(args: argparse.Namespace, *, allow_missing: bool = False) -> Catalog:
     docs, examples = _folders(args)
-    try:
-        interpreters = _interpreters(args)
-    except InterpreterError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return None
-    only = _example_names(args, examples)
-    plan = make_plan(
-        docs,
-        examples,
-        interpreters,
-        methods=args.methods,
-        only=only,
-        allow_missing=args.command is _update,
-    )
-    return plan, interpreters
+    catalog = load_catalog(docs, examples, allow_missing=allow_missing)
+    for name in _example_names(args, examples) or []:
+        if name not in catalog.examples:
+            catalog.problems.append(f"{name}: not an included example with expected output")
+    return catalog
+
+
+def _checks(args: argparse.Namespace, catalog: Catalog) -> tuple[list[Check], list[Interpreter]]:
+    """The checks asked for on the command line; raises InterpreterError if there is no Python."""
+    interpreters = _interpreters(args)
+    only = _example_names(args, _folders(args)[1])
+    examples = [e for e in catalog.checked if only is None or e.name in only]
+    return plan_checks(examples, interpreters, methods=args.methods), interpreters
 
 
 def _list(args: argparse.Namespace) -> int:
-    docs, examples = _folders(args)
-    plan = make_plan(docs, examples, [])
-    for example, inclusions in plan.inclusions.items():
+    docs, _ = _folders(args)
+    catalog = _catalog(args)
+    servers = catalog.servers
+    for example, inclusions in catalog.inclusions.items():
         pages = ", ".join(f"{i.page.relative_to(docs)}:{i.line}" for i in inclusions)
-        role = " (server)" if example in plan.servers else ""
+        role = " (server)" if example in servers else ""
         print(f"{example}{role}\t{pages}")
-    return _print_problems(plan.problems)
+    return _print_problems(catalog.problems)
 
 
 def _check(args: argparse.Namespace) -> int:
-    planned = _plan(args)
-    if planned is None:
-        return 2
-    plan, interpreters = planned
-    if plan.option_problems:
-        _print_problems(plan.option_problems)
+    catalog = _catalog(args)
+    if catalog.option_problems:
+        _print_problems(catalog.option_problems)
         print("nothing was run: fix the options above first", file=sys.stderr)
         return 2
-    docs, examples = _folders(args)
-    previous = {}
-    if args.report is not None and args.report.is_file():
-        try:
-            previous = read_report(args.report).durations()
-        except ReportError:
-            previous = {}
+    try:
+        checks, interpreters = _checks(args, catalog)
+    except InterpreterError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    docs, _ = _folders(args)
+    previous = _previous_report(args.report)
+    earlier: list[Outcome] = []
+    if args.reuse and previous is not None:
+        checker = checker_fingerprint()
+        for check in checks:
+            record = previous.earlier_result(check, checker)
+            if record is not None:
+                earlier.append(
+                    Outcome(check, record.duration, expected=record.outcome,
+                            skipped=record.skipped, made=record.made, cached=True)
+                )  # fmt: skip
+        reused = {o.check for o in earlier}
+        checks = [c for c in checks if c not in reused]
     names = ", ".join(i.name for i in interpreters)
+    reusing = (
+        f" ({len(earlier)} more unchanged since {args.report}: not run again)" if earlier else ""
+    )
     print(
-        f"checking {len(plan.checks)} runs: {len(plan.expectations) - len(plan.servers)} "
-        f"examples on {names}, {args.jobs} at once"
+        f"checking {len(checks)} runs: {len({c.example.name for c in checks})} examples on "
+        f"{names}, {args.jobs} at once{reusing}"
     )
     start = time.monotonic()
 
@@ -240,58 +264,73 @@ def _check(args: argparse.Namespace) -> int:
             print(_indent(_capped(problem, outcome)), flush=True)
 
     outcomes = run_checks(
-        plan.checks,
-        examples,
-        servers=plan.servers,
+        checks,
         jobs=args.jobs,
         limits=RunLimits(timeout=args.timeout),
-        expected_durations=previous,
+        expected_durations=previous.durations() if previous is not None else None,
         on_outcome=show,
     )
     wall = time.monotonic() - start
     if args.report is not None:
-        plan.write_report(args.report, outcomes, interpreters)
+        write_report(
+            args.report, [*earlier, *outcomes], interpreters, catalog.checked, catalog.problems
+        )
     failed = [o for o in outcomes if not o.passed]
     for outcome in failed:
-        print(f"failed: {outcome.check.label} ({examples / outcome.check.example})")
-    status = _print_problems(plan.problems)
+        print(f"failed: {outcome.check.label} ({outcome.check.example.path})")
+    status = _print_problems(catalog.problems)
     total = sum(o.duration for o in outcomes)
     longest = max((o.duration for o in outcomes), default=0.0)
     print(f"wall {wall:.2f} s, sum {total:.2f} s, longest {longest:.2f} s ({docs})")
     skipped = sum(1 for o in outcomes if o.skipped)
     summary = f"{len(outcomes) - len(failed) - skipped} passed, {len(failed)} failed"
-    print(summary + (f", {skipped} not run (declared with skip)" if skipped else ""))
+    summary += f", {skipped} not run (declared with skip)" if skipped else ""
+    summary += f", {len(earlier)} unchanged (passed before)" if earlier else ""
+    print(summary)
     return 1 if failed or status else 0
 
 
+def _previous_report(path: Path | None) -> Report | None:
+    """The report an earlier check wrote to *path*, if there is a readable one."""
+    if path is None or not path.is_file():
+        return None
+    try:
+        return read_report(path)
+    except ReportError:
+        return None
+
+
 def _update(args: argparse.Namespace) -> int:
-    planned = _plan(args)
-    if planned is None:
-        return 2
-    plan, _ = planned
-    if plan.option_problems:
-        _print_problems(plan.option_problems)
+    catalog = _catalog(args, allow_missing=True)
+    if catalog.option_problems:
+        _print_problems(catalog.option_problems)
         print("nothing was run: fix the options above first", file=sys.stderr)
         return 2
-    _, examples = _folders(args)
+    try:
+        checks, _ = _checks(args, catalog)
+    except InterpreterError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     done: set[tuple[str, str]] = set()
     status = 0
-    for check, planned_expectation in plan.checks:
-        expectation = planned_expectation.for_run(check.interpreter.version, check.method)
-        if (check.example, expectation.outcome) in done:
+    for check in checks:
+        example = check.example
+        expectation = example.expectation.for_run(check.interpreter.version, check.method)
+        if (example.name, expectation.outcome) in done:
             continue
-        done.add((check.example, expectation.outcome))
+        done.add((example.name, expectation.outcome))
         if expectation.skip is not None:
             continue
-        server = plan.servers.get(expectation.server or "")
-        outcome = run_check(check, planned_expectation, examples, RunLimits(args.timeout), server)
-        runs = [(check.example, expectation, outcome.run)]
-        if server is not None and (server.example, "") not in done:
-            done.add((server.example, ""))
-            runs.append((server.example, server, outcome.server_run))
-        for example, expected, run in runs:
+        outcome = run_check(check, RunLimits(args.timeout))
+        runs = [(example, expectation, outcome.run)]
+        server = example.server
+        if server is not None and (server.name, "") not in done:
+            done.add((server.name, ""))
+            server_expectation = server.expectation.for_run(check.interpreter.version, check.method)
+            runs.append((server, server_expectation, outcome.server_run))
+        for updated, expected, run in runs:
             if run is None or (run.returncode is None and not expected.killed):
-                print(f"not updated: {example}: {'; '.join(outcome.problems)}")
+                print(f"not updated: {updated.name}: {'; '.join(outcome.problems)}")
                 status = 1
                 continue
             named = bool(expected.outcome)  # an outcome of its own: a failure shown on purpose
@@ -299,7 +338,7 @@ def _update(args: argparse.Namespace) -> int:
                 ("out", expected.stdout, run.stdout),
                 ("err", expected.stderr, run.stderr),
             ):
-                path = expected_output_path(examples / example, stream, expected.outcome)
+                path = expected_output_path(updated.path, stream, expected.outcome)
                 text = data.decode("utf-8", errors="replace")
                 if stream == "err" and old is None and not (named and text):
                     if text:
@@ -311,7 +350,7 @@ def _update(args: argparse.Namespace) -> int:
                     print(f"updated: {path}")
                 else:
                     print(f"unchanged: {path}")
-    return _print_problems(plan.problems) or status
+    return _print_problems(catalog.problems) or status
 
 
 _SHOWN_LINES = (40, 10)

@@ -10,9 +10,9 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mpguide.checker.expectation import expected_output_files, load_options
 from mpguide.checker.interpreters import (
     START_METHODS,
     feature_version,
@@ -21,10 +21,11 @@ from mpguide.checker.interpreters import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
-    from pathlib import Path
+    from collections.abc import Iterable
 
+    from mpguide.checker.example import Example
     from mpguide.checker.interpreters import Interpreter
+    from mpguide.checker.plan import Check
     from mpguide.checker.suite import Outcome
 
 __all__ = [
@@ -33,12 +34,12 @@ __all__ = [
     "Report",
     "ReportError",
     "Verification",
-    "fingerprint",
+    "checker_fingerprint",
     "read_report",
     "write_report",
 ]
 
-REPORT_FORMAT = 2
+REPORT_FORMAT = 3
 
 
 class ReportError(Exception):
@@ -61,6 +62,10 @@ class CheckRecord:
     """The expected outcome the run was judged against; ``""`` for the example's default."""
     skipped: str = ""
     """Why the check was not run; ``""`` when it ran."""
+    made: str = ""
+    """When the check ran, in ISO 8601."""
+    cached: bool = False
+    """Taken from an earlier report (made then) instead of run again."""
 
     @property
     def interpreter(self) -> str:
@@ -97,6 +102,28 @@ class Report:
     checks: tuple[CheckRecord, ...]
     fingerprints: dict[str, str]
     problems: tuple[str, ...] = ()
+    checker: str = ""
+    """The fingerprint of the checker that made the checks (:func:`checker_fingerprint`)."""
+
+    def earlier_result(self, check: Check, checker: str) -> CheckRecord | None:
+        """The passed result of *check* in this report, if it still holds; ``None`` otherwise.
+
+        It holds when the example's files and options, the exact interpreter, the start method and
+        the checker (*checker*, its fingerprint now) are all what they were.
+        """
+        example = check.example
+        if checker != self.checker or self.fingerprints.get(example.name) != example.fingerprint:
+            return None
+        interpreter = check.interpreter
+        for record in self.checks:
+            if (
+                record.passed
+                and record.example == example.name
+                and record.start_method == check.method
+                and record.interpreter == interpreter.name
+            ):
+                return record
+        return None
 
     def verification(self, example: str) -> Verification | None:
         """Summarize the checks of *example*, or ``None`` when the report has none."""
@@ -132,21 +159,12 @@ class Report:
         return {(r.example, r.interpreter, r.start_method): r.duration for r in self.checks}
 
 
-def fingerprint(examples_dir: Path, example: str, server: str | None = None) -> str:
-    """Hash what a check of *example* depends on: its program, expected output and options.
-
-    A server's files count too, since the example's output depends on them.
-    """
+def checker_fingerprint() -> str:
+    """A hash of the checker's own code: a result made by other code is not reused."""
     digest = hashlib.sha256()
-    for name in (example, server):
-        if name is None:
-            continue
-        path = examples_dir / name
-        for part in (path, *expected_output_files(path)):
-            digest.update(part.name.encode())
-            digest.update(part.read_bytes())
-    options = load_options(examples_dir).get(example, {})
-    digest.update(json.dumps(options, sort_keys=True).encode())
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
@@ -154,18 +172,21 @@ def write_report(
     path: Path,
     outcomes: Iterable[Outcome],
     interpreters: Iterable[Interpreter],
-    fingerprints: dict[str, str],
+    examples: Iterable[Example],
     problems: Iterable[str] = (),
-    servers: Mapping[str, str] | None = None,
 ) -> None:
-    """Write the JSON report of a run to *path*.
+    """Write the JSON report of a run to *path*, with the fingerprint of each of *examples*.
 
-    *servers* maps an example to the server program it runs against: the server's output is judged
-    in each of that example's checks, so each check is recorded for the server as well.
+    A server's output is judged in each check of the example that runs against it, so each such
+    check is recorded for the server as well.
     """
-    servers = servers or {}
-    records = [(o, o.check.example) for o in outcomes]
-    records += [(o, servers[o.check.example]) for o, _ in records if o.check.example in servers]
+    records = [(o, o.check.example.name) for o in outcomes]
+    records += [(o, o.check.example.server.name) for o in outcomes if o.check.example.server]
+    fingerprints = {}
+    for example in examples:
+        fingerprints[example.name] = example.fingerprint
+        if example.server is not None:
+            fingerprints[example.server.name] = example.server.fingerprint
     checks = [
         CheckRecord(
             example=example,
@@ -178,12 +199,15 @@ def write_report(
             problems=o.problems,
             outcome=o.expected,
             skipped=o.skipped,
+            made=o.made,
+            cached=o.cached,
         )
         for o, example in records
     ]
     data: dict[str, Any] = {
         "format": REPORT_FORMAT,
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "checker": checker_fingerprint(),
         "interpreters": [asdict(i) for i in interpreters],
         "problems": list(problems),
         "fingerprints": dict(sorted(fingerprints.items())),
@@ -210,6 +234,7 @@ def read_report(path: Path) -> Report:
             checks=checks,
             fingerprints=dict(data["fingerprints"]),
             problems=tuple(data["problems"]),
+            checker=data["checker"],
         )
     except FileNotFoundError as exc:
         msg = (

@@ -7,8 +7,11 @@ Each run starts a new session, so the run, its children, pool workers and grandc
 process group: on a timeout, on output that grows past its limit, on Ctrl-C, or when the program exits
 and leaves something behind, the whole group is killed and counted.
 A process can leave the group (``os.setsid()``, ``start_new_session=True``, ``os.setpgid(0, 0)``),
-but not its environment: every run carries a token of its own in ``MPGUIDE_RUN``, and a process
-that carries it belongs to the run wherever it moved, so it is found, named and killed too.
+and even clear its environment, but not its cgroup: where the checker may (a writable cgroup v2
+hierarchy, as root), each run gets a cgroup of its own, which the kernel puts every descendant in,
+wherever it moved; the run is frozen there before it is killed, so nothing forks in between.
+Elsewhere every run carries a token of its own in ``MPGUIDE_RUN``, and a process that carries it
+belongs to the run wherever it moved, so it is found, named and killed too.
 
 Where the checker may (as root, with ``unshare``), each run also gets a ``/dev/shm`` of its own, a
 tmpfs in a private mount namespace that vanishes with the run's last process: a program killed at
@@ -98,6 +101,79 @@ def kill_all_groups() -> int:
     return len(groups)
 
 
+_CGROUP_PREFIX = 'echo $$ > "$0" || exit 125; exec "$@"'
+"""Join the cgroup whose ``cgroup.procs`` is the first argument, then run the rest."""
+
+
+@functools.cache
+def _cgroup_base() -> Path | None:
+    """A folder of the cgroup v2 hierarchy to make each run's cgroup in, or ``None``.
+
+    It is ``mpguide-checker`` under the checker's own cgroup; only where that can be made (root,
+    a cgroup2 file system mounted read-write) and the kernel can kill a whole cgroup (5.14+).
+    """
+    try:
+        mounts = Path("/proc/self/mounts").read_text().splitlines()
+        own = next(line[3:] for line in Path("/proc/self/cgroup").read_text().splitlines()
+                   if line.startswith("0::"))  # fmt: skip
+    except (OSError, StopIteration):
+        return None
+    for mount in (line.split() for line in mounts):
+        if len(mount) > 3 and mount[2] == "cgroup2" and "rw" in mount[3].split(","):
+            base = Path(mount[1]) / own.lstrip("/") / "mpguide-checker"
+            try:
+                base.mkdir(exist_ok=True)
+                probe = base / f"probe-{os.getpid()}"
+                probe.mkdir(exist_ok=True)
+                usable = (probe / "cgroup.kill").exists() and (probe / "cgroup.freeze").exists()
+                probe.rmdir()
+            except OSError:
+                continue
+            if usable:
+                return base
+    return None
+
+
+def _cgroup_members(cgroup: Path | None) -> set[int]:
+    if cgroup is None:
+        return set()
+    try:
+        pids = (cgroup / "cgroup.procs").read_text().split()
+    except OSError:
+        return set()
+    return {int(pid) for pid in pids if _alive(Path(f"/proc/{pid}"))}
+
+
+def _freeze(cgroup: Path, frozen: bool) -> None:
+    """Freeze (or thaw) every process of *cgroup*; wait until the kernel says it is done."""
+    with contextlib.suppress(OSError):
+        (cgroup / "cgroup.freeze").write_text("1" if frozen else "0")
+        deadline = time.monotonic() + 2
+        want = f"frozen {int(frozen)}"
+        while want not in (cgroup / "cgroup.events").read_text() and time.monotonic() < deadline:
+            time.sleep(0.005)
+
+
+def _remove_cgroup(cgroup: Path) -> None:
+    """Kill whatever is left in *cgroup* and remove it once it is empty."""
+    with contextlib.suppress(OSError):
+        (cgroup / "cgroup.kill").write_text("1")
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        try:
+            cgroup.rmdir()
+        except FileNotFoundError:
+            return
+        except OSError:  # still populated: the killed processes are exiting
+            time.sleep(0.01)
+        else:
+            return
+
+
+_cgroups: dict[int, Path] = {}
+"""The cgroup of each running run, by process group."""
+
+
 def group_members(pgid: int) -> list[int]:
     """Return the PIDs of live (not zombie) processes in process group *pgid*."""
     proc = Path("/proc")
@@ -127,9 +203,9 @@ def group_members(pgid: int) -> list[int]:
 
 
 def run_members(pgid: int, token: str) -> list[int]:
-    """Return the live processes of a run: its process group and whoever carries its *token*."""
+    """Return the live processes of a run: its cgroup, its process group, whoever has its *token*."""
     marker = f"{RUN_VARIABLE}={token}".encode()
-    members = set(group_members(pgid))
+    members = set(group_members(pgid)) | _cgroup_members(_cgroups.get(pgid))
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit() or int(entry.name) in members:
             continue
@@ -158,6 +234,9 @@ def _kill_run(pgid: int, token: str) -> None:
     keeps replacing workers that die): a fork in progress when the signal comes is restarted
     after it, so no new member escapes.
     """
+    cgroup = _cgroups.get(pgid)
+    if cgroup is not None:
+        _freeze(cgroup, frozen=True)  # the whole tree at once, wherever its processes moved
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(pgid, signal.SIGSTOP)
     members = run_members(pgid, token)
@@ -173,6 +252,8 @@ def _kill_run(pgid: int, token: str) -> None:
     for pid in trackers:
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.kill(pid, signal.SIGCONT)
+    if cgroup is not None:
+        _freeze(cgroup, frozen=False)  # the killed die; the trackers clean up
     deadline = time.monotonic() + _TRACKER_GRACE
     while trackers and time.monotonic() < deadline:
         trackers = {pid for pid in trackers if _alive(Path(f"/proc/{pid}"))}
@@ -220,10 +301,16 @@ def running_group(
     The run is registered while it runs, so that :func:`kill_all_groups` (Ctrl-C) reaches it.
     Its standard input is the file *stdin*, or nothing.
     """
+    base = _cgroup_base()
+    cgroup = base / token if base is not None else None
+    prefix: list[str] = []
+    if cgroup is not None:
+        cgroup.mkdir()
+        prefix = ["/bin/sh", "-c", _CGROUP_PREFIX, str(cgroup / "cgroup.procs")]
     with contextlib.ExitStack() as files:
         source = files.enter_context(stdin.open("rb")) if stdin else subprocess.DEVNULL
         proc = subprocess.Popen(
-            [*_private_shm_prefix(), *argv],
+            [*prefix, *_private_shm_prefix(), *argv],
             stdin=source,
             stdout=stdout,
             stderr=stderr,
@@ -233,6 +320,8 @@ def running_group(
         )
     with _groups_lock:
         _groups[proc.pid] = token
+        if cgroup is not None:
+            _cgroups[proc.pid] = cgroup
     try:
         yield proc
     finally:
@@ -243,6 +332,9 @@ def running_group(
             proc.wait(timeout=5)
         with _groups_lock:
             _groups.pop(proc.pid, None)
+            _cgroups.pop(proc.pid, None)
+        if cgroup is not None:
+            _remove_cgroup(cgroup)
         if proc.stderr is not None:
             proc.stderr.close()
 

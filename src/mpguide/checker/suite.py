@@ -18,12 +18,14 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mpguide.checker.comparison import output_diff
 from mpguide.checker.environment import example_environment
 from mpguide.checker.expectation import expected_output_path
+from mpguide.checker.plan import Check
 from mpguide.checker.runner import (
     Run,
     RunLimits,
@@ -35,11 +37,9 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
 
     from mpguide.checker.expectation import Expectation
-    from mpguide.checker.interpreters import Interpreter
 
 __all__ = [
     "LAUNCHER",
-    "Check",
     "Interrupted",
     "Outcome",
     "default_jobs",
@@ -52,25 +52,6 @@ LAUNCHER = Path(__file__).with_name("launch.py")
 """The script that sets the start method and runs an example as ``__main__``."""
 
 _LEAK_WARNING = "resource_tracker: There appear to be"
-
-
-@dataclass(frozen=True)
-class Check:
-    """One example, run by one interpreter under one start method."""
-
-    example: str
-    interpreter: Interpreter
-    method: str
-
-    @property
-    def label(self) -> str:
-        """``processes/daemon.py [CPython 3.13.0, spawn]``."""
-        return f"{self.example} [{self.interpreter.name}, {self.method}]"
-
-    @property
-    def key(self) -> tuple[str, str, str]:
-        """What identifies this check across runs: example, Python version, start method."""
-        return (self.example, self.interpreter.name, self.method)
 
 
 @dataclass(frozen=True)
@@ -88,6 +69,10 @@ class Outcome:
     """The run of the example's server, for an example that has one."""
     skipped: str = ""
     """Why the check was not run (an outcome declared with ``skip``); ``""`` when it ran."""
+    made: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
+    """When the check ran (for a result taken from an earlier report: when it ran then)."""
+    cached: bool = False
+    """Taken from an earlier report whose files, interpreter and checker were the same."""
 
     @property
     def passed(self) -> bool:
@@ -109,23 +94,18 @@ def default_jobs() -> int:
     return max(4, 3 * (os.cpu_count() or 1))
 
 
-def run_check(
-    check: Check,
-    expectation: Expectation,
-    examples_dir: Path,
-    limits: RunLimits | None = None,
-    server: Expectation | None = None,
-) -> Outcome:
+def run_check(check: Check, limits: RunLimits | None = None) -> Outcome:
     """Run *check* in a fresh process group and judge it.
 
-    With a *server* (the expectation of the example's server program), the server runs first, on a
-    free loopback port with a fresh random key; once it accepts connections the example runs as its
-    client; then the server is stopped with Ctrl-C (SIGINT), and both outputs are judged.
+    For an example with a server, the server runs first, on a free loopback port with a fresh
+    random key; once it accepts connections the example runs as its client; then the server is
+    stopped with Ctrl-C (SIGINT), and both outputs are judged.
     """
     limits = limits or RunLimits()
-    expectation = expectation.for_run(check.interpreter.version, check.method)
-    if server is not None:
-        server = server.for_run(check.interpreter.version, check.method)
+    version, method = check.interpreter.version, check.method
+    expectation = check.example.expectation.for_run(version, method)
+    server_example = check.example.server
+    server = server_example.expectation.for_run(version, method) if server_example else None
     if expectation.skip is not None:
         return Outcome(check, 0.0, expected=expectation.outcome, skipped=expectation.skip)
     if expectation.timeout is not None:
@@ -133,8 +113,8 @@ def run_check(
     start = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="mpguide-") as tmp:
         cwd = Path(tmp)
-        if server is None:
-            path = examples_dir / check.example
+        if server is None or server_example is None:
+            path = check.example.path
             run = run_program(
                 _argv(check, path, stdin=expectation.stdin),
                 env=example_environment(expectation.env),
@@ -161,7 +141,7 @@ def run_check(
                 if problem is None:
                     client.append(
                         run_program(
-                            _argv(check, examples_dir / check.example),
+                            _argv(check, check.example.path),
                             env=example_environment({**server_env, **expectation.env}),
                             cwd=cwd,
                             limits=limits,
@@ -182,7 +162,7 @@ def run_check(
 
         try:
             served = run_program(
-                _argv(check, examples_dir / server.example),
+                _argv(check, server_example.path),
                 env=example_environment({**server_env, **server.env}),
                 cwd=cwd,
                 limits=server_limits,
@@ -264,10 +244,8 @@ def judge(run: Run, expectation: Expectation, limits: RunLimits) -> list[str]:
 
 
 def run_checks(
-    checks: Iterable[tuple[Check, Expectation]],
-    examples_dir: Path,
+    checks: Iterable[Check],
     *,
-    servers: Mapping[str, Expectation] | None = None,
     jobs: int | None = None,
     limits: RunLimits | None = None,
     expected_durations: Mapping[tuple[str, str, str], float] | None = None,
@@ -275,26 +253,15 @@ def run_checks(
 ) -> list[Outcome]:
     """Run *checks* in parallel, longest first, and return their outcomes in the given order.
 
-    *servers* maps each server program an expectation names to its own expectation.
     *expected_durations* (from an earlier report) orders the queue so the longest checks start
     first, which keeps the wall time close to that of the single longest check.
     """
     planned = list(checks)
     durations = expected_durations or {}
-    queue = sorted(planned, key=lambda item: -durations.get(item[0].key, 0.0))
+    queue = sorted(planned, key=lambda check: -durations.get(check.key, 0.0))
     outcomes: dict[Check, Outcome] = {}
     with ThreadPoolExecutor(max_workers=jobs or default_jobs()) as pool:
-        futures = {
-            pool.submit(
-                run_check,
-                check,
-                expectation,
-                examples_dir,
-                limits,
-                (servers or {}).get(expectation.server or ""),
-            ): check
-            for check, expectation in queue
-        }
+        futures = {pool.submit(run_check, check, limits): check for check in queue}
         try:
             for future in as_completed(futures):
                 outcome = future.result()
@@ -311,7 +278,7 @@ def run_checks(
                 future.cancel()
             kill_all_groups()
             raise
-    return [outcomes[check] for check, _ in planned]
+    return [outcomes[check] for check in planned]
 
 
 def _argv(check: Check, example: Path, *, stdin: bool = False) -> list[str]:

@@ -4,7 +4,7 @@ Examples whose output depends on timing must stay correct on a slow, busy machin
 find out. One busy-looping process per core runs for the whole soak; each round checks every example
 on every given Python under every start method, and each failed check is printed with its diff.
 
-Usage: ``python -m mpguide.checker.soak [--rounds 20] [--root .] PYTHON ...``
+Usage: ``python tools/soak.py [--rounds 20] [--root .] PYTHON ...``
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from mpguide.checker.example import load_catalog
 from mpguide.checker.interpreters import probe
-from mpguide.checker.plan import make_plan
+from mpguide.checker.plan import plan_checks
 from mpguide.checker.suite import default_jobs, run_checks
-
-__all__ = ["main"]
+from mpguide.layout import DOCS, EXAMPLES
 
 _BUSY_LOOP = "while True: pass"
 
@@ -36,17 +36,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--load", type=int, default=os.cpu_count() or 1, help="busy processes")
     args = parser.parse_args(argv)
     root = args.root.resolve()
-    docs, examples = root / "docs", root / "src" / "mpguide" / "examples"
-    plan = make_plan(docs, examples, [probe(p) for p in args.pythons])
-    if plan.problems:
-        sys.exit("\n".join(plan.problems))
+    catalog = load_catalog(root / DOCS, root / EXAMPLES)
+    if catalog.problems:
+        sys.exit("\n".join(catalog.problems))
+    checks = plan_checks(catalog.checked, [probe(p) for p in args.pythons])
     busy = [subprocess.Popen([sys.executable, "-c", _BUSY_LOOP]) for _ in range(args.load)]
     failures: Counter[str] = Counter()
-    print(f"soak: {args.rounds} rounds of {len(plan.checks)} checks, {args.load} busy processes")
+    print(f"soak: {args.rounds} rounds of {len(checks)} checks, {args.load} busy processes")
     try:
         for round_ in range(1, args.rounds + 1):
             start = time.monotonic()
-            outcomes = run_checks(plan.checks, examples, servers=plan.servers, jobs=args.jobs)
+            outcomes = run_checks(checks, jobs=args.jobs)
             failed = [o for o in outcomes if not o.passed]
             for outcome in failed:
                 failures[outcome.check.label] += 1
@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         for proc in busy:
             proc.kill()
             proc.wait()
-    total = args.rounds * len(plan.checks)
+    total = args.rounds * len(checks)
     print(f"soak: {sum(failures.values())} failures in {total} checks over {args.rounds} rounds")
     for label, count in failures.most_common():
         print(f"  {count} x {label}")

@@ -8,7 +8,7 @@ beat, so a run bound by CPU rather than by its longest check shows it.
 Then it builds both languages cold, touches one example file, builds again, and prints both times
 and which pages were read again: only the pages that include the touched file, in both languages.
 
-Usage: ``python -m mpguide.checker.bench [--root .] [--touch processes/daemon.py] PYTHON ...``
+Usage: ``python tools/bench.py [--root .] [--touch processes/daemon.py] PYTHON ...``
 """
 
 from __future__ import annotations
@@ -25,13 +25,13 @@ import time
 from pathlib import Path
 
 from mpguide.checker.discovery import find_inclusions
+from mpguide.checker.example import load_catalog
 from mpguide.checker.interpreters import Interpreter, probe
-from mpguide.checker.plan import make_plan
+from mpguide.checker.plan import plan_checks
+from mpguide.checker.report import write_report
 from mpguide.checker.suite import Outcome, default_jobs, run_checks
+from mpguide.layout import DOCS, EXAMPLES, LANGUAGES, sphinx_build
 
-__all__ = ["build_docs", "main", "measure_checks", "measure_docs"]
-
-LANGUAGES = ("zh_CN", "en")
 _READING = re.compile(r"reading sources\.\.\. \[\s*\d+%\] (\S+)")
 
 
@@ -43,24 +43,22 @@ def measure_checks(
     durations: dict[tuple[str, str, str], float] | None = None,
 ) -> list[Outcome]:
     """Run every check once with *interpreters*, longest first; print and return the figures."""
-    docs, examples = root / "docs", root / "src" / "mpguide" / "examples"
-    plan = make_plan(docs, examples, interpreters)
-    if plan.problems:
-        sys.exit("\n".join(plan.problems))
+    catalog = load_catalog(root / DOCS, root / EXAMPLES)
+    if catalog.problems:
+        sys.exit("\n".join(catalog.problems))
+    checks = plan_checks(catalog.checked, interpreters)
     cpu_before = _children_cpu()
     start = time.monotonic()
-    outcomes = run_checks(
-        plan.checks, examples, servers=plan.servers, jobs=jobs, expected_durations=durations
-    )
+    outcomes = run_checks(checks, jobs=jobs, expected_durations=durations)
     wall = time.monotonic() - start
     cpu = _children_cpu() - cpu_before
     cores = os.cpu_count() or 1
     floor = max(cpu / cores, 0.0)
-    plan.write_report(report, outcomes, interpreters)
+    write_report(report, outcomes, interpreters, catalog.checked)
     longest = max(outcomes, key=lambda o: o.duration)
     total = sum(o.duration for o in outcomes)
     failed = sum(not o.passed for o in outcomes)
-    examples_run = len({o.check.example for o in outcomes})
+    examples_run = len({o.check.example.name for o in outcomes})
     methods = len({o.check.method for o in outcomes})
     print(
         f"{', '.join(i.name for i in interpreters)}: "
@@ -81,23 +79,11 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def build_docs(
-    root: Path, out: Path, report: Path, language: str
-) -> subprocess.CompletedProcess[str]:
-    """Build one language of the site into *out*/html as ``nox -s docs`` does, with *report*."""
-    return subprocess.run(
-        [sys.executable, "-m", "sphinx", "-c", str(root / "docs"), "-D", f"language={language}",
-         "-D", f"mpguide_report={report}", "-W", "--keep-going", "-n",
-         "-d", str(out / "doctrees" / language), str(root / "docs" / language),
-         str(out / "html" / language)],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
-
-
 def _build(root: Path, out: Path, report: Path, language: str) -> tuple[float, list[str]]:
     """Build one language into *out*; return the time and the pages Sphinx read."""
     start = time.monotonic()
-    done = build_docs(root, out, report, language)
+    argv = sphinx_build(root, language, out, report=report)
+    done = subprocess.run(argv, capture_output=True, text=True, check=False)
     elapsed = time.monotonic() - start
     if done.returncode != 0:
         sys.exit(f"docs build ({language}) failed:\n{done.stdout}{done.stderr}")
@@ -109,7 +95,7 @@ def measure_docs(root: Path, report: Path, touch: str) -> bool:
     out = Path(tempfile.mkdtemp(prefix="mpguide-bench-"))
     try:
         cold = {lang: _build(root, out, report, lang) for lang in LANGUAGES}
-        example = root / "src" / "mpguide" / "examples" / touch
+        example = root / EXAMPLES / touch
         example.touch()
         warm = {lang: _build(root, out, report, lang) for lang in LANGUAGES}
     finally:
@@ -117,8 +103,8 @@ def measure_docs(root: Path, report: Path, touch: str) -> bool:
     held = True
     for lang in LANGUAGES:
         including = sorted(
-            str(i.page.relative_to(root / "docs" / lang).with_suffix(""))
-            for i in find_inclusions(root / "docs" / lang)
+            str(i.page.relative_to(root / DOCS / lang).with_suffix(""))
+            for i in find_inclusions(root / DOCS / lang)
             if i.example == touch
         )
         read = warm[lang][1]
