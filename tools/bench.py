@@ -7,6 +7,9 @@ It also prints the CPU time the examples used: divided by the cores, it is a flo
 beat, so a run bound by CPU rather than by its longest check shows it.
 Then it builds both languages cold, touches one example file, builds again, and prints both times
 and which pages were read again: only the pages that include the touched file, in both languages.
+Last, it times the whole docs pipeline as ``nox -s docs`` runs it (check with ``--reuse``, then
+build both languages), in a copy of the project: cold, after a prose edit (target: at most 15% of
+cold, running no example), and after editing one example (rerunning only its checks).
 
 Usage: ``python tools/bench.py [--root .] [--touch processes/daemon.py] PYTHON ...``
 """
@@ -119,6 +122,51 @@ def measure_docs(root: Path, report: Path, touch: str) -> bool:
     return held
 
 
+def _pipeline(root: Path, pythons: list[str], jobs: int) -> tuple[float, str]:
+    """Run the docs pipeline in *root* as ``nox -s docs`` does; return its time and what ran."""
+    report = root / "report.json"
+    start = time.monotonic()
+    check = subprocess.run(
+        [sys.executable, "-m", "mpguide.checker", "--root", str(root), "check",
+         *(f"--python={p}" for p in pythons), "--reuse", "--quiet", "--jobs", str(jobs),
+         "--report", str(report)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    if check.returncode != 0:
+        sys.exit(f"check failed in {root}:\n{check.stdout}{check.stderr}")
+    for language in LANGUAGES:
+        argv = sphinx_build(root, language, root / "out", report=report)
+        done = subprocess.run(argv, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            sys.exit(f"docs build ({language}) failed:\n{done.stdout}{done.stderr}")
+    ran = next(line for line in check.stdout.splitlines() if line.startswith("checking"))
+    return time.monotonic() - start, ran
+
+
+def measure_pipeline(root: Path, pythons: list[str], jobs: int, example: str, page: str) -> bool:
+    """Time ``nox -s docs`` cold, after a prose edit and after an example edit; True if it held."""
+    with tempfile.TemporaryDirectory(prefix="mpguide-bench-") as tmp:
+        copy = Path(tmp)
+        shutil.copytree(root / DOCS, copy / DOCS, ignore=shutil.ignore_patterns("_build"))
+        shutil.copytree(root / EXAMPLES, copy / EXAMPLES)
+        cold, cold_ran = _pipeline(copy, pythons, jobs)
+        with (copy / DOCS / page).open("a", encoding="utf-8") as f:
+            f.write("\nOne more sentence of prose.\n")
+        prose, prose_ran = _pipeline(copy, pythons, jobs)
+        with (copy / EXAMPLES / example).open("a", encoding="utf-8") as f:
+            f.write("# edited\n")
+        edited, edited_ran = _pipeline(copy, pythons, jobs)
+    ratio = prose / cold
+    print(
+        f"docs pipeline (check --reuse + both languages), cold: {cold:.1f} s ({cold_ran})\n"
+        f"  after a prose edit of {page}: {prose:.1f} s = {ratio:.0%} of cold (target <= 15%) "
+        f"({prose_ran})\n"
+        f"  after editing {example}: {edited:.1f} s ({edited_ran})",
+        flush=True,
+    )
+    return ratio <= 0.15 and prose_ran.startswith("checking 0 runs")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark; exit non-zero if a check failed or a rebuild read too much."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -140,7 +188,11 @@ def main(argv: list[str] | None = None) -> int:
         failed += sum(not o.passed for o in outcomes)
     # The docs are built from a report of every Python, as `nox -s docs` does.
     measure_checks(root, interpreters, report, args.jobs, durations)
-    held = True if args.no_docs else measure_docs(root, report, args.touch)
+    held = True
+    if not args.no_docs:
+        held = measure_docs(root, report, args.touch)
+        page = "zh_CN/processes.md"
+        held &= measure_pipeline(root, args.pythons, args.jobs, args.touch, page)
     return 1 if failed or not held else 0
 
 
