@@ -85,7 +85,7 @@ def _children_cpu() -> float:
 def _build(root: Path, out: Path, report: Path, language: str) -> tuple[float, list[str]]:
     """Build one language into *out*; return the time and the pages Sphinx read."""
     start = time.monotonic()
-    argv = sphinx_build(root, language, out, report=report)
+    argv = _this_python(sphinx_build(root, language, out, report=report))
     done = subprocess.run(argv, capture_output=True, text=True, check=False)
     elapsed = time.monotonic() - start
     if done.returncode != 0:
@@ -122,6 +122,11 @@ def measure_docs(root: Path, report: Path, touch: str) -> bool:
     return held
 
 
+def _this_python(argv: list[str]) -> list[str]:
+    """``sphinx-build ARGS`` as ``python -m sphinx ARGS`` with this Python, wherever it runs."""
+    return [sys.executable, "-m", "sphinx", *argv[1:]]
+
+
 def _pipeline(root: Path, pythons: list[str], jobs: int) -> tuple[float, str]:
     """Run the docs pipeline in *root* as ``nox -s docs`` does; return its time and what ran."""
     report = root / "report.json"
@@ -135,7 +140,7 @@ def _pipeline(root: Path, pythons: list[str], jobs: int) -> tuple[float, str]:
     if check.returncode != 0:
         sys.exit(f"check failed in {root}:\n{check.stdout}{check.stderr}")
     for language in LANGUAGES:
-        argv = sphinx_build(root, language, root / "out", report=report)
+        argv = _this_python(sphinx_build(root, language, root / "out", report=report))
         done = subprocess.run(argv, capture_output=True, text=True, check=False)
         if done.returncode != 0:
             sys.exit(f"docs build ({language}) failed:\n{done.stdout}{done.stderr}")
