@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from mpguide.checker.interpreters import find_interpreters, probe
+from mpguide.checker.interpreters import (
+    OLDEST_CURRENT,
+    SUPPORTED_VERSIONS,
+    Interpreter,
+    find_interpreters,
+    missing_versions,
+    probe,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -99,3 +106,24 @@ def test_checks_run_the_command_given(project: ExampleProject, tmp_path: Path) -
     project.add("wrapped.py", 'import os\nprint(os.environ.get("MPGUIDE_WRAPPED"))\n', "yes\n")
     done = project.cli("check", "--python", str(wrapper), "-m", "spawn")
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def _cpython(version: str, *, free_threaded: bool = False) -> Interpreter:
+    return Interpreter(
+        f"python{version}", f"/usr/bin/python{version}", "CPython", version, free_threaded,
+        ("fork", "spawn", "forkserver"), "forkserver",
+    )  # fmt: skip
+
+
+def test_missing_versions_name_what_is_absent_or_too_old() -> None:
+    """Every supported version must be there at a release the pages describe (3.13.8+, 3.14.1+)."""
+    current = [
+        _cpython(f"{v}.{OLDEST_CURRENT.get(v, v + '.0').split('.')[2]}") for v in SUPPORTED_VERSIONS
+    ]
+    assert missing_versions(current) == []
+    old = [i for i in current if i.feature != "3.13"] + [_cpython("3.13.0")]
+    assert missing_versions(old) == ["CPython 3.13 is 3.13.0: the pages describe 3.13.8 and later"]
+    free_threaded_only = [i for i in current if i.feature != "3.14"] + [
+        _cpython("3.14.10", free_threaded=True)
+    ]
+    assert missing_versions(free_threaded_only) == ["no CPython 3.14 found"]

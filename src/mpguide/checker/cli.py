@@ -31,6 +31,7 @@ from mpguide.checker.interpreters import (
     Interpreter,
     InterpreterError,
     find_interpreters,
+    missing_versions,
     probe,
 )
 from mpguide.checker.plan import Check, plan_checks
@@ -123,6 +124,12 @@ def _parser() -> argparse.ArgumentParser:
             "see `mpguide-check pythons`",
         )
         sub.add_argument(
+            "--require-all",
+            action="store_true",
+            help="with --all-pythons: run nothing unless every supported version is found at a "
+            "current release (what CI asks)",
+        )
+        sub.add_argument(
             "--timeout", type=float, default=60.0, help="seconds per run (default: 60)"
         )
     check = commands.choices["check"]
@@ -168,6 +175,10 @@ def _interpreters(args: argparse.Namespace) -> list[Interpreter]:
     if not found and not explicit:
         msg = "no supported CPython found: see `mpguide-check pythons` and scripts/get-pythons"
         raise InterpreterError(msg)
+    missing = missing_versions(found) if args.require_all else []
+    if missing:
+        msg = "; ".join(missing) + ": see `mpguide-check pythons` and scripts/get-pythons"
+        raise InterpreterError(msg)
     # Named interpreters come in addition: `-p python3.13.0 --all-pythons` checks 3.13.0 too.
     named = {i.name for i in explicit}
     return explicit + [i for i in found if i.name not in named]
@@ -179,13 +190,9 @@ def _pythons(args: argparse.Namespace) -> int:
         what = candidate.interpreter.name if candidate.interpreter else "?"
         status = "used" if candidate.problem is None else f"not used: {candidate.problem}"
         print(f"{candidate.command}\t{what}\t{candidate.source}\t{status}")
-    have = {i.feature.removesuffix("t") for i in found}
-    missing = [v for v in SUPPORTED_VERSIONS if v not in have]
-    if missing:
-        print(
-            f"missing: {', '.join(missing)} (scripts/get-pythons gets current releases)",
-            file=sys.stderr,
-        )
+    missing = missing_versions(found)
+    for problem in missing:
+        print(f"missing: {problem} (scripts/get-pythons gets current releases)", file=sys.stderr)
     return 1 if missing else 0
 
 

@@ -26,6 +26,7 @@ from importlib.metadata import PackageNotFoundError, metadata
 from pathlib import Path
 
 __all__ = [
+    "OLDEST_CURRENT",
     "START_METHODS",
     "SUPPORTED_VERSIONS",
     "Candidate",
@@ -35,6 +36,7 @@ __all__ = [
     "feature_version",
     "find_interpreters",
     "interpreter_name",
+    "missing_versions",
     "probe",
     "version_key",
 ]
@@ -64,6 +66,27 @@ def version_key(version: str) -> tuple[int, ...]:
 
 SUPPORTED_VERSIONS = _supported_versions()
 """Feature versions the site is verified on, from the package's classifiers (``3.11`` ...)."""
+
+OLDEST_CURRENT = {"3.13": "3.13.8", "3.14": "3.14.1"}
+"""The oldest release of a feature version that the pages' claims hold on, where not its first.
+
+3.13.8 and 3.14.1 changed what the forkserver does with ``__main__`` (gh-126631): the pages
+describe those releases and later ones, and say what came before.
+"""
+
+
+def missing_versions(found: list[Interpreter]) -> list[str]:
+    """Why *found* does not cover every supported version at a current release, one line each."""
+    problems = []
+    for feature in SUPPORTED_VERSIONS:
+        have = [i for i in found if i.feature == feature]
+        oldest = OLDEST_CURRENT.get(feature, f"{feature}.0")
+        if not have:
+            problems.append(f"no CPython {feature} found")
+        elif max(version_key(i.version) for i in have) < version_key(oldest):
+            names = ", ".join(i.version for i in have)
+            problems.append(f"CPython {feature} is {names}: the pages describe {oldest} and later")
+    return problems
 
 PYTHONS_VARIABLE = "MPGUIDE_PYTHONS"
 """Extra interpreter commands to consider, separated by ``os.pathsep``."""
