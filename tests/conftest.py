@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import json
 import os
 import subprocess
 import sys
@@ -99,28 +100,49 @@ class ExampleProject:
 
     def processes(self) -> list[int]:
         """Live processes started for this project: they inherited its temporary folder."""
-        marker = f"TMPDIR={self.tmp}".encode()
-        found = []
-        for entry in Path("/proc").iterdir():
-            if not entry.name.isdigit() or int(entry.name) == os.getpid():
-                continue
-            try:
-                environ = (entry / "environ").read_bytes()
-            except OSError:
-                continue
-            if marker in environ.split(b"\0") and alive(int(entry.name)):
-                found.append(int(entry.name))
-        return found
+        return processes_with_tmpdir(self.tmp)
+
+
+def processes_with_tmpdir(tmp: Path) -> list[int]:
+    """Live processes (this one aside) whose environment has ``TMPDIR=tmp``: started for a test."""
+    marker = f"TMPDIR={tmp}".encode()
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            environ = (entry / "environ").read_bytes()
+        except OSError:
+            continue
+        if marker in environ.split(b"\0") and alive(int(entry.name)):
+            found.append(int(entry.name))
+    return found
+
+
+DEV_SHM = Path("/dev/shm")  # noqa: S108 - where POSIX semaphores and shared memory live
+
+
+def shm_files() -> set[str]:
+    """Named semaphores and shared memory blocks of multiprocessing in the machine's /dev/shm."""
+    if not DEV_SHM.is_dir():
+        return set()
+    return {p.name for p in DEV_SHM.iterdir() if p.name.startswith(("sem.mp-", "psm_", "mp-"))}
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Iterator[ExampleProject]:
-    """An empty throw-away project; afterwards, nothing the checker started may still run."""
+    """An empty throw-away project, checked afterwards: nothing left running or in /dev/shm.
+
+    Nothing the checker started may still run, and no semaphore or shared memory block it made may
+    be left in the machine's /dev/shm.
+    """
+    before = shm_files()
     project = ExampleProject(tmp_path)
     project.docs.mkdir()
     project.examples.mkdir()
     yield project
     assert project.processes() == [], "processes left running after the test"
+    assert shm_files() - before == set(), "left in /dev/shm after the test"
 
 
 def alive(pid: int) -> bool:
@@ -186,13 +208,22 @@ def verification(
     log = out / "check.log"
     with _once(out, "check") as todo:
         if todo:
+            before = shm_files()
+            tmp = out / "tmp"
+            tmp.mkdir()
             check = subprocess.run(
                 [sys.executable, "-m", "mpguide.checker", "--root", str(ROOT), "check",
                  "--report", str(report)],
                 capture_output=True, text=True, check=False, timeout=1200,
+                env={**os.environ, "TMPDIR": str(tmp)},
             )  # fmt: skip
+            left = sorted(shm_files() - before)
+            running = processes_with_tmpdir(tmp)
             log.write_text(check.stdout + check.stderr, encoding="utf-8")
+            (out / "left.json").write_text(json.dumps({"shm": left, "processes": running}))
     output = log.read_text(encoding="utf-8")
+    left_behind = json.loads((out / "left.json").read_text())
+    assert left_behind == {"shm": [], "processes": []}, "the examples left these behind"
     assert report.is_file(), output
     return Verification(read_report(report), report, output)
 
