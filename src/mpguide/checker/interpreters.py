@@ -88,6 +88,7 @@ def missing_versions(found: list[Interpreter]) -> list[str]:
             problems.append(f"CPython {feature} is {names}: the pages describe {oldest} and later")
     return problems
 
+
 PYTHONS_VARIABLE = "MPGUIDE_PYTHONS"
 """Extra interpreter commands to consider, separated by ``os.pathsep``."""
 

@@ -13,10 +13,12 @@ wherever it moved; the run is frozen there before it is killed, so nothing forks
 Elsewhere every run carries a token of its own in ``MPGUIDE_RUN``, and a process that carries it
 belongs to the run wherever it moved, so it is found, named and killed too.
 
-Where the checker may (as root, with ``unshare``), each run also gets a ``/dev/shm`` of its own, a
-tmpfs in a private mount namespace that vanishes with the run's last process: a program killed at
-its timeout while it creates named semaphores (a pool that keeps replacing workers that die at
-start) cannot leave them behind on the machine, whatever moment the kill comes at.
+Where the checker may (as root, with ``unshare``), each run also gets a ``/dev/shm`` of its own: a
+folder of the machine's ``/dev/shm`` mounted over it in a private mount namespace. A program killed
+at its timeout while it creates named semaphores (a pool that keeps replacing workers that die at
+start) cannot leave them behind on the machine, whatever moment the kill comes at; and whatever a
+run left there once its last process is gone (a semaphore or shared memory block nobody
+unlinked) is named, then removed.
 """
 
 from __future__ import annotations
@@ -80,6 +82,8 @@ class Run:
     truncated: bool = False
     leftovers: tuple[int, ...] = ()
     """PIDs of processes the program left running after it exited (they have been killed)."""
+    shm_leftovers: tuple[str, ...] = ()
+    """Files the run left in its own ``/dev/shm`` (they have been removed)."""
     pgid: int = 0
     token: str = ""
     """The run's own value of ``MPGUIDE_RUN``, inherited by every process it started."""
@@ -295,11 +299,12 @@ def running_group(
     stderr: int,
     token: str,
     stdin: Path | None = None,
+    shm: Path | None = None,
 ) -> Iterator[subprocess.Popen[bytes]]:
     """Start *argv* as the leader of a new session, marked with *token*, and kill the run on leaving.
 
     The run is registered while it runs, so that :func:`kill_all_groups` (Ctrl-C) reaches it.
-    Its standard input is the file *stdin*, or nothing.
+    Its standard input is the file *stdin*, or nothing; *shm* is the folder it sees as ``/dev/shm``.
     """
     base = _cgroup_base()
     cgroup = base / token if base is not None else None
@@ -307,10 +312,12 @@ def running_group(
     if cgroup is not None:
         cgroup.mkdir()
         prefix = ["/bin/sh", "-c", _CGROUP_PREFIX, str(cgroup / "cgroup.procs")]
+    if shm is not None:
+        prefix += [*_private_shm_prefix(), str(shm)]
     with contextlib.ExitStack() as files:
         source = files.enter_context(stdin.open("rb")) if stdin else subprocess.DEVNULL
         proc = subprocess.Popen(
-            [*prefix, *_private_shm_prefix(), *argv],
+            [*prefix, *argv],
             stdin=source,
             stdout=stdout,
             stderr=stderr,
@@ -339,23 +346,52 @@ def running_group(
             proc.stderr.close()
 
 
-_PRIVATE_SHM = (
-    'mount -t tmpfs -o mode=1777,size=64m mpguide-shm /dev/shm 2>/dev/null || true; exec "$0" "$@"'
-)
+DEV_SHM = Path("/dev/shm")  # noqa: S108 - where POSIX semaphores and shared memory live
+_PRIVATE_SHM = 'mount --bind "$0" /dev/shm || exit 125; exec "$@"'
+"""Mount the folder given first over ``/dev/shm`` (in a private mount namespace), then run the rest."""
 
 
 @functools.cache
 def _private_shm_prefix() -> tuple[str, ...]:
-    """The command that gives a run its own ``/dev/shm``, or nothing where that is not allowed."""
+    """The command that gives a run its own ``/dev/shm`` (the folder follows), or ``()``.
+
+    Only where that is allowed: as root, with ``unshare``, and where trying it once works.
+    """
     unshare = shutil.which("unshare")
-    if unshare is None or os.geteuid() != 0 or not Path("/dev/shm").is_dir():  # noqa: S108
+    if unshare is None or os.geteuid() != 0 or not DEV_SHM.is_dir():
         return ()
     prefix = (unshare, "--mount", "--propagation", "private", "--", "/bin/sh", "-c", _PRIVATE_SHM)
+    probe = _new_shm_folder(f"probe-{secrets.token_hex(8)}")
     try:
-        done = subprocess.run([*prefix, "true"], capture_output=True, timeout=10, check=False)
+        done = subprocess.run(
+            [*prefix, str(probe), "true"], capture_output=True, timeout=10, check=False
+        )
     except (OSError, subprocess.SubprocessError):
         return ()
+    finally:
+        shutil.rmtree(probe, ignore_errors=True)
     return prefix if done.returncode == 0 else ()
+
+
+def _new_shm_folder(token: str) -> Path:
+    folder = DEV_SHM / f"mpguide-run-{token}"
+    folder.mkdir()
+    folder.chmod(0o1777)  # as /dev/shm itself: the program may run as anyone
+    return folder
+
+
+def _private_shm(token: str) -> Path | None:
+    """A ``/dev/shm`` of the run's own, where the checker may give it one."""
+    return _new_shm_folder(token) if _private_shm_prefix() else None
+
+
+def _remove_shm(folder: Path | None) -> tuple[str, ...]:
+    """Remove a run's ``/dev/shm``; return the names of the files it left there."""
+    if folder is None:
+        return ()
+    left = tuple(sorted(p.name for p in folder.iterdir()))
+    shutil.rmtree(folder, ignore_errors=True)
+    return left
 
 
 def run_program(
@@ -387,9 +423,17 @@ def run_program(
         tty.setraw(slave)  # no "\n" -> "\r\n" translation: the bytes as the program wrote them
     start = time.monotonic()
     token = secrets.token_hex(8)
+    shm = _private_shm(token)
     try:
         with running_group(
-            argv, env=env, cwd=cwd, stdout=slave, stderr=subprocess.PIPE, token=token, stdin=stdin
+            argv,
+            env=env,
+            cwd=cwd,
+            stdout=slave,
+            stderr=subprocess.PIPE,
+            token=token,
+            stdin=stdin,
+            shm=shm,
         ) as proc:
             os.close(slave)
             slave = -1
@@ -423,6 +467,7 @@ def run_program(
         if slave >= 0:
             os.close(slave)
         os.close(master)
+        shm_leftovers = _remove_shm(shm)
     return Run(
         stdout=bytes(out),
         stderr=bytes(err),
@@ -431,6 +476,7 @@ def run_program(
         timed_out=timed_out,
         truncated=truncated,
         leftovers=tuple(leftovers),
+        shm_leftovers=shm_leftovers,
         pgid=pgid,
         token=token,
     )

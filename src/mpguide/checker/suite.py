@@ -200,6 +200,12 @@ def judge(run: Run, expectation: Expectation, limits: RunLimits) -> list[str]:
         problems.append(
             f"printed more than {limits.max_output} bytes on one stream: cut off and killed"
         )
+    if run.shm_leftovers:
+        names = ", ".join(run.shm_leftovers)
+        problems.append(
+            f"left {len(run.shm_leftovers)} file(s) in /dev/shm ({names}): a semaphore or shared "
+            "memory block nobody unlinked; removed"
+        )
     if run.leftovers:
         pids = ", ".join(map(str, run.leftovers))
         problems.append(
