@@ -311,28 +311,37 @@ def test_ctrl_c_comes_when_the_output_says_so(project: ExampleProject) -> None:
     assert "timed out after 2 s" in done.stdout
 
 
-FROM_STDIN = """\
+INLINE = """\
     import multiprocessing
     import sys
 
-    def double(x: int) -> int:
-        return 2 * x
+    from helpers import double
+
+    def triple(x: int) -> int:
+        return 3 * x
 
     print(repr(sys.argv[0]), "__file__" in globals(), flush=True)
     with multiprocessing.Pool(1) as pool:
         print(pool.map(double, [1, 2]))
+        print(pool.map(triple, [1, 2]))
     """
 
 
-def test_a_program_fed_on_stdin_has_a_main_without_a_file(project: ExampleProject) -> None:
-    """``stdin = true``: as in ``python < FILE``, fork children find ``double``, spawn's cannot."""
-    project.add("typed_in.py", FROM_STDIN, "'' False\n[2, 4]\n")
-    project.options('["typed_in.py"]\nstdin = true\ntimeout = 5\n')
+def test_inline_code_has_a_main_without_a_file(project: ExampleProject) -> None:
+    """``inline = true``: as ``python -c``, fork children find ``triple``, spawn's cannot.
+
+    A module beside it (``module = true``) is imported from the example's folder, and never run.
+    """
+    project.add("typed_in.py", INLINE, "'-c' False\n[2, 4]\n[3, 6]\n")
+    project.add("helpers.py", "def double(x: int) -> int:\n    return 2 * x\n", None)
+    project.options('["typed_in.py"]\ninline = true\ntimeout = 5\n["helpers.py"]\nmodule = true\n')
     done = project.cli("check", "-m", "fork")
     assert done.returncode == 0, done.stdout + done.stderr
+    assert "checking 1 runs" in done.stdout
     done = project.cli("check", "-m", "spawn")
     assert done.returncode == 1
-    assert "Can't get attribute 'double' on <module '__main__' (built-in)>" in done.stdout
+    assert "'triple'" in done.stdout
+    assert "'double'" not in done.stdout
 
 
 def test_reuse_runs_only_what_changed(project: ExampleProject) -> None:

@@ -214,15 +214,15 @@ def test_an_outcomes_runs_name_start_methods_seen_on_the_same_versions_together(
     assert _runs(same, "a", methods) == "spawn / forkserver: 3.14.10"
 
 
-def test_the_console_shows_ctrl_c_and_stdin_as_a_terminal_would() -> None:
-    """``^C`` follows the line the reader pressed it after; ``stdin`` shows ``python < FILE``."""
+def test_the_console_shows_ctrl_c_and_inline_code_as_a_terminal_would() -> None:
+    """``^C`` follows the line the reader pressed it after; ``inline`` shows ``python -c``."""
     from mpguide.checker.expectation import Expectation
     from mpguide.sphinxext import _command, _interrupted
 
     assert _interrupted("a\npress Ctrl-C\nstopped\n", "Ctrl-C") == "a\npress Ctrl-C\n^C\nstopped\n"
     assert _interrupted("working", "working") == "working\n^C\n"
     assert _interrupted("a\n", None) == "a\n"
-    fed = Expectation(example="x.py", stdout="", stdin=True)
-    assert _command("x.py", fed) == "$ python < x.py\n"
+    inline = Expectation(example="x.py", stdout="", inline=True)
+    assert _command("x.py", inline) == '$ python -c "$(cat x.py)"\n'
     piped = Expectation(example="x.py", stdout="", piped=True)
     assert _command("x.py", piped) == "$ python x.py | cat\n"

@@ -133,8 +133,8 @@ class ExampleDirective(LiteralInclude):
         expectation = model.expectation
         for dependency in model.files:
             env.note_dependency(os.path.relpath(dependency, env.srcdir))
-        if "no-output" in self.options:
-            return code
+        if "no-output" in self.options or expectation.module:
+            return code  # a module others import is never run on its own
 
         verification = _verification(env, model)
         domain = env.domains[VerificationDomain.name]
@@ -175,8 +175,8 @@ class CorrectionDirective(BaseAdmonition):
 
 
 def _command(name: str, expectation: Expectation) -> str:
-    """What the reader types: ``python FILE``, fed on standard input, or piped."""
-    source = f"< {name}" if expectation.stdin else name
+    """What the reader types: ``python FILE``, the file's text as ``python -c``, or piped."""
+    source = f'-c "$(cat {name})"' if expectation.inline else name
     return f"$ python {source}{' | cat' if expectation.piped else ''}\n"
 
 

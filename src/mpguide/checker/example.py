@@ -90,9 +90,13 @@ class Catalog:
 
     @property
     def checked(self) -> list[Example]:
-        """The examples that are checked on their own, in order."""
+        """The examples that are checked on their own, in order: not servers, not modules."""
         servers = self.servers
-        return [e for name, e in self.examples.items() if name not in servers]
+        return [
+            e
+            for name, e in self.examples.items()
+            if name not in servers and not e.expectation.module
+        ]
 
 
 def load_examples(

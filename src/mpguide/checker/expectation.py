@@ -20,7 +20,9 @@ For an example ``chapter/concept.py`` the files are:
         piped = true           # standard output to a pipe, as in `python FILE | cat`
         python = ">=3.14"      # run only on these versions (an API added in 3.14)
         interrupt = "working"  # Ctrl-C once standard output contains this text
-        stdin = true           # fed on standard input, as in `python < FILE` (a REPL, a notebook)
+        inline = true          # run as `python -c "$(cat FILE)"`: like a REPL or a notebook cell,
+                               # its main module has no file that spawn's children could import
+        module = true          # not a program but a module others import: shown, never run
 
 Where an example behaves differently on some Pythons or under some start methods (the original
 tutorial's programs, run as they were written), each difference is an *outcome* of its own, tried
@@ -73,7 +75,8 @@ _OPTION_TYPES: dict[str, tuple[type, ...]] = {
     "piped": (bool,),
     "python": (str, list),
     "interrupt": (str,),
-    "stdin": (bool,),
+    "inline": (bool,),
+    "module": (bool,),
     "outcomes": (list,),
 }
 _OUTCOME_TYPES: dict[str, tuple[type, ...]] = {
@@ -147,8 +150,10 @@ class Expectation:
     """The versions the example runs on (an API they added), any of these ranges; ``None``: all."""
     interrupt: str | None = None
     """Ctrl-C (SIGINT to the run's process group) once standard output contains this text."""
-    stdin: bool = False
-    """Fed to the interpreter on standard input, ``python < FILE``: the main module has no file."""
+    inline: bool = False
+    """Run as ``python -c "$(cat FILE)"``, as a REPL runs what is typed: ``__main__`` has no file."""
+    module: bool = False
+    """A module other examples import, not a program: it is shown, and never run on its own."""
 
     def runs_on(self, version: str) -> bool:
         """Whether the example is checked on Python *version* at all (see ``python``)."""
@@ -341,6 +346,11 @@ def load_expectation(
     if server is not None and not (examples_dir / server).is_file():
         msg = f"{path}: server {server!r} is not a file in {examples_dir}"
         raise ExpectationError(msg)
+    if options.get("module"):
+        if set(options) != {"module"}:
+            msg = f"{path}: module = true excludes every other option (it is never run)"
+            raise ExpectationError(msg)
+        return Expectation(example=example, stdout="", module=True)
     stdout = _expected_stream(path, "out", "", allow_missing=allow_missing)
     outcomes = tuple(
         _load_outcome(path, table, allow_missing=allow_missing)
@@ -363,7 +373,8 @@ def load_expectation(
         piped=options.get("piped", False),
         python=_version_ranges(options.get("python")),
         interrupt=options.get("interrupt"),
-        stdin=options.get("stdin", False),
+        inline=options.get("inline", False),
+        module=options.get("module", False),
     )
 
 

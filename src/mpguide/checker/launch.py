@@ -6,9 +6,9 @@ It sets the start method, then runs the unchanged example the way the interprete
 ``sys.argv[0]`` and ``sys.path[0]`` point at the example, and it runs as ``__main__`` so that spawn
 and forkserver children find and re-import it as the reader's own script.
 
-``python launch.py METHOD -`` runs the program on standard input instead, as ``python < FILE``
-does (and as a REPL or a notebook does with what is typed): in a ``__main__`` that has no file, so
-that spawn and forkserver children cannot re-import it.
+``python launch.py METHOD -c FILE`` runs the file's text as ``python -c "$(cat FILE)"`` does in the
+file's folder (and as a REPL or a notebook runs what is typed): in a ``__main__`` that has no file,
+so that spawn and forkserver children cannot re-import it.
 """
 
 import importlib.machinery
@@ -21,20 +21,22 @@ import traceback
 import types
 from pathlib import Path
 
-STDIN = "<stdin>"
+INLINE = "<string>"
+"""The file name ``python -c`` compiles its code with."""
 
 
 def main() -> None:
     """Set the start method named on the command line and run the example file."""
-    method, path = sys.argv[1], sys.argv[2]
+    method, path = sys.argv[1], sys.argv[-1]
+    inline = sys.argv[2] == "-c"
     # Ctrl-C as in a reader's terminal, even when the checker was started with SIGINT ignored
     # (a background job of a non-interactive shell): ignored signals survive fork and exec.
     signal.signal(signal.SIGINT, signal.default_int_handler)
     multiprocessing.set_start_method(method)
-    script = STDIN if path == "-" else str(Path(path).resolve())
+    script = INLINE if inline else str(Path(path).resolve())
     try:
-        if script == STDIN:
-            run_stdin()
+        if inline:
+            run_inline(Path(path).resolve())
         else:
             sys.argv = [script]
             sys.path[0] = str(Path(script).parent)
@@ -56,17 +58,21 @@ def main() -> None:
         sys.exit(1)
 
 
-def run_stdin() -> None:
-    """Run standard input as ``python < FILE`` does: in a built-in ``__main__`` with no file."""
-    source = sys.stdin.read()
-    sys.argv = [""]
-    sys.path[0] = ""
+def run_inline(path: Path) -> None:
+    """Run *path*'s text as ``python -c`` does: in a built-in ``__main__`` with no file.
+
+    ``python -c`` puts ``""`` (the working folder) first on ``sys.path``; the reader runs it in the
+    example's folder, so that folder comes first here.
+    """
+    source = path.read_text(encoding="utf-8")
+    sys.argv = ["-c"]
+    sys.path[0] = str(path.parent)
     main_module = types.ModuleType("__main__")
     main_module.__loader__ = importlib.machinery.BuiltinImporter
     launcher = sys.modules["__main__"]
     sys.modules["__main__"] = main_module
     try:
-        exec(compile(source, STDIN, "exec"), main_module.__dict__)  # noqa: S102 - the example
+        exec(compile(source, INLINE, "exec"), main_module.__dict__)  # noqa: S102 - the example
     finally:
         sys.modules["__main__"] = launcher
 

@@ -298,13 +298,12 @@ def running_group(
     stdout: int,
     stderr: int,
     token: str,
-    stdin: Path | None = None,
     shm: Path | None = None,
 ) -> Iterator[subprocess.Popen[bytes]]:
     """Start *argv* as the leader of a new session, marked with *token*, and kill the run on leaving.
 
     The run is registered while it runs, so that :func:`kill_all_groups` (Ctrl-C) reaches it.
-    Its standard input is the file *stdin*, or nothing; *shm* is the folder it sees as ``/dev/shm``.
+    Its standard input is empty; *shm* is the folder it sees as ``/dev/shm``.
     """
     base = _cgroup_base()
     cgroup = base / token if base is not None else None
@@ -314,17 +313,15 @@ def running_group(
         prefix = ["/bin/sh", "-c", _CGROUP_PREFIX, str(cgroup / "cgroup.procs")]
     if shm is not None:
         prefix += [*_private_shm_prefix(), str(shm)]
-    with contextlib.ExitStack() as files:
-        source = files.enter_context(stdin.open("rb")) if stdin else subprocess.DEVNULL
-        proc = subprocess.Popen(
-            [*prefix, *argv],
-            stdin=source,
-            stdout=stdout,
-            stderr=stderr,
-            env={**env, RUN_VARIABLE: token},
-            cwd=cwd,
-            start_new_session=True,
-        )
+    proc = subprocess.Popen(
+        [*prefix, *argv],
+        stdin=subprocess.DEVNULL,
+        stdout=stdout,
+        stderr=stderr,
+        env={**env, RUN_VARIABLE: token},
+        cwd=cwd,
+        start_new_session=True,
+    )
     with _groups_lock:
         _groups[proc.pid] = token
         if cgroup is not None:
@@ -402,7 +399,6 @@ def run_program(
     limits: RunLimits | None = None,
     interact: Callable[[subprocess.Popen[bytes]], None] | None = None,
     piped: bool = False,
-    stdin: Path | None = None,
     interrupt: str | None = None,
 ) -> Run:
     """Run *argv* to completion (or to its limits) and return what it printed and how it ended.
@@ -411,7 +407,6 @@ def run_program(
     is collected: a server's check uses it to run a client, then stop the server with Ctrl-C.
     With *piped*, standard output goes to a pipe instead of a terminal, as in ``python FILE | cat``:
     the program then buffers it in blocks, not lines.
-    *stdin* is a file the program reads as its standard input.
     With *interrupt*, Ctrl-C comes once standard output contains that text: SIGINT to the whole
     process group, as a terminal sends it to the job in the foreground.
     """
@@ -432,7 +427,6 @@ def run_program(
             stdout=slave,
             stderr=subprocess.PIPE,
             token=token,
-            stdin=stdin,
             shm=shm,
         ) as proc:
             os.close(slave)

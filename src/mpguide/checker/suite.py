@@ -116,12 +116,11 @@ def run_check(check: Check, limits: RunLimits | None = None) -> Outcome:
         if server is None or server_example is None:
             path = check.example.path
             run = run_program(
-                _argv(check, path, stdin=expectation.stdin),
+                _argv(check, path, inline=expectation.inline),
                 env=example_environment(expectation.env),
                 cwd=cwd,
                 limits=limits,
                 piped=expectation.piped,
-                stdin=path if expectation.stdin else None,
                 interrupt=expectation.interrupt,
             )
             problems = judge(run, expectation, limits)
@@ -287,9 +286,10 @@ def run_checks(
     return [outcomes[check] for check in planned]
 
 
-def _argv(check: Check, example: Path, *, stdin: bool = False) -> list[str]:
-    """``python launch.py METHOD FILE``; with *stdin*, ``-``: the file comes on standard input."""
-    return [check.interpreter.command, str(LAUNCHER), check.method, "-" if stdin else str(example)]
+def _argv(check: Check, example: Path, *, inline: bool = False) -> list[str]:
+    """``python launch.py METHOD FILE``; *inline*: ``... METHOD -c FILE`` (``python -c`` code)."""
+    how = ["-c"] if inline else []
+    return [check.interpreter.command, str(LAUNCHER), check.method, *how, str(example)]
 
 
 def _status(returncode: int) -> str:
