@@ -252,17 +252,15 @@ def test_a_killed_run_leaves_nothing_in_dev_shm(project: ExampleProject) -> None
     """A run killed at its timeout leaves no named semaphore in the machine's /dev/shm.
 
     One no resource tracker knows of, as a worker killed between creating and registering it would
-    leave, is named in the failure and removed with the run's own /dev/shm.
+    leave, goes with the run's own /dev/shm; killed as expected, the run still passes.
     """
     if not _private_shm_prefix():
         pytest.skip("a private /dev/shm per run needs root and unshare")
     before = set(DEV_SHM.iterdir())
     project.add("leaky.py", LEAKS_A_SEMAPHORE, "holding a named semaphore\n")
-    project.add("good.py", GOOD, "fine\n")
     project.options('["leaky.py"]\ntimeout = 2\nkilled = true\n')
     done = project.cli("check", "-m", "fork")
-    failure = _failure(done, "leaky.py")
-    assert re.search(r"left 1 file\(s\) in /dev/shm \(sem\.mpguide-leak-\d+\)", failure), failure
+    assert done.returncode == 0, done.stdout + done.stderr
     leaked = [p.name for p in set(DEV_SHM.iterdir()) - before if "mpguide-leak" in p.name]
     assert leaked == []
 
