@@ -11,6 +11,7 @@ file's folder (and as a REPL or a notebook runs what is typed): in a ``__main__`
 so that spawn and forkserver children cannot re-import it.
 """
 
+import atexit
 import importlib.machinery
 import multiprocessing
 import os
@@ -51,7 +52,10 @@ def main() -> None:
             tb = tb.tb_next
         traceback.print_exception(type(exc), exc, tb)
         if isinstance(exc, KeyboardInterrupt):
-            # Like the interpreter: die of SIGINT, so the shell sees Ctrl-C, not status 1.
+            # Like the interpreter: run the exit handlers (multiprocessing's cleanup among them),
+            # then die of SIGINT, so the shell sees Ctrl-C, not status 1.
+            atexit._run_exitfuncs()  # what Py_FinalizeEx() does first
+            sys.stdout.flush()
             sys.stderr.flush()
             signal.signal(signal.SIGINT, signal.SIG_DFL)
             os.kill(os.getpid(), signal.SIGINT)
