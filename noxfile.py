@@ -160,11 +160,20 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """Ruff (lint and format) on everything, mypy --strict on src/, tests/ and the noxfile."""
+    """Ruff on everything; mypy --strict on the package, tests, tools, noxfile, and the examples.
+
+    The examples are checked against the newest supported Python: some show what it added.
+    """
     _install(session, "lint", "docs")
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
     session.run("mypy", "--strict")
+    examples = sorted(
+        str(path.relative_to(ROOT))
+        for path in (ROOT / layout.EXAMPLES).rglob("*.py")
+        if not path.name.startswith("original_")
+    )
+    session.run("mypy", "--strict", "--python-version", SUPPORTED_VERSIONS[-1], *examples)
 
 
 @nox.session(python=DOCS_PYTHON, venv_backend=DOCS_BACKEND, default=False)

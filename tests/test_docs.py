@@ -226,3 +226,5 @@ def test_the_console_shows_ctrl_c_and_inline_code_as_a_terminal_would() -> None:
     assert _command("x.py", inline) == '$ python -c "$(cat x.py)"\n'
     piped = Expectation(example="x.py", stdout="", piped=True)
     assert _command("x.py", piped) == "$ python x.py | cat\n"
+    with_env = Expectation(example="x.py", stdout="", env={"PYTHON_CPU_COUNT": "1", "A": "b c"})
+    assert _command("x.py", with_env) == "$ PYTHON_CPU_COUNT=1 A='b c' python x.py\n"

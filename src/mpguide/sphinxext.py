@@ -17,6 +17,7 @@ Language switcher
 from __future__ import annotations
 
 import os
+import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -175,9 +176,13 @@ class CorrectionDirective(BaseAdmonition):
 
 
 def _command(name: str, expectation: Expectation) -> str:
-    """What the reader types: ``python FILE``, the file's text as ``python -c``, or piped."""
+    """What the reader types: ``python FILE``, the file's text as ``python -c``, or piped.
+
+    The example's environment variables come first, as a shell takes them for one command.
+    """
     source = f'-c "$(cat {name})"' if expectation.inline else name
-    return f"$ python {source}{' | cat' if expectation.piped else ''}\n"
+    env = "".join(f"{key}={shlex.quote(value)} " for key, value in expectation.env.items())
+    return f"$ {env}python {source}{' | cat' if expectation.piped else ''}\n"
 
 
 def _interrupted(stdout: str, marker: str | None) -> str:

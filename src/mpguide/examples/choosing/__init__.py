@@ -1,0 +1,1 @@
+"""Chapter, 选择并发模型 / Choosing a model."""

@@ -1,0 +1,1 @@
+"""Chapter, 进程池执行器 / ProcessPoolExecutor."""

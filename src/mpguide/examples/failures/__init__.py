@@ -1,0 +1,1 @@
+"""Chapter: 出错的时候 / When things fail."""

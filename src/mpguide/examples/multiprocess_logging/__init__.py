@@ -1,0 +1,1 @@
+"""Chapter: 多进程日志 / Logging from several processes."""

@@ -1,0 +1,1 @@
+"""Chapter: 共享内存实战 / Shared memory in practice."""

@@ -1,0 +1,1 @@
+"""Chapter: 选择启动方法 / Choosing a start method."""
