@@ -104,6 +104,8 @@ class Report:
     problems: tuple[str, ...] = ()
     checker: str = ""
     """The fingerprint of the checker that made the checks (:func:`checker_fingerprint`)."""
+    versions: tuple[str, ...] = ()
+    """The exact version of each interpreter the checks ran on, such as ``3.13.18``."""
 
     def earlier_result(self, check: Check, checker: str) -> CheckRecord | None:
         """The passed result of *check* in this report, if it still holds; ``None`` otherwise.
@@ -235,6 +237,7 @@ def read_report(path: Path) -> Report:
             fingerprints=dict(data["fingerprints"]),
             problems=tuple(data["problems"]),
             checker=data["checker"],
+            versions=tuple(i["version"] for i in data["interpreters"]),
         )
     except FileNotFoundError as exc:
         msg = (
