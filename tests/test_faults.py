@@ -335,3 +335,28 @@ def test_a_long_failure_is_cut_and_the_whole_text_kept(project: ExampleProject) 
     assert "line 0\n" in kept
     assert "line 19999" in kept
     assert "line 19999" in failure  # the end is shown too
+
+
+def test_runs_of_a_checker_killed_outright_are_swept(project: ExampleProject) -> None:
+    """A checker killed with SIGKILL cannot clean up: the next one kills what its runs left."""
+    if _cgroup_base() is None:
+        pytest.skip("runs are found after their checker died by their cgroup")
+    project.add("hangs.py", "import time\nprint('waiting', flush=True)\ntime.sleep(300)\n", "")
+    checker = subprocess.Popen(
+        project.command("check", "-m", "fork"), env=project.environment(),
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    deadline = time.monotonic() + 30
+    while not [p for p in project.processes() if p != checker.pid]:
+        assert time.monotonic() < deadline, "the example never started"
+        time.sleep(0.1)
+    checker.kill()
+    checker.wait()
+    left = [p for p in project.processes() if p != checker.pid]
+    assert left, "the example should outlive a checker killed outright"
+    project.add("good.py", GOOD, "fine\n")
+    (project.examples / "hangs.py").unlink()
+    (project.docs / "page.md").write_text("# Page\n\n```{example} good.py\n```\n")
+    done = project.cli("check", "-m", "fork")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert not any(alive(pid) for pid in left)

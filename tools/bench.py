@@ -21,6 +21,7 @@ import os
 import re
 import resource
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -202,6 +203,8 @@ def main(argv: list[str] | None = None) -> int:
         help="only the docs pipeline cold, after a prose edit and after an example edit",
     )
     args = parser.parse_args(argv)
+    # Stopped by `kill` or by nox: as Ctrl-C, so that the running examples are killed too.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     root = args.root.resolve()
     if args.pipeline_only:
         held = measure_pipeline(root, args.pythons, args.jobs, args.touch, "zh_CN/processes.md")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -35,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=default_jobs())
     parser.add_argument("--load", type=int, default=os.cpu_count() or 1, help="busy processes")
     args = parser.parse_args(argv)
+    # Stopped by `kill` or by nox: as Ctrl-C, so that the running examples are killed too.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     root = args.root.resolve()
     catalog = load_catalog(root / DOCS, root / EXAMPLES)
     if catalog.problems:

@@ -27,6 +27,7 @@ import contextlib
 import functools
 import os
 import pty
+import re
 import secrets
 import selectors
 import shutil
@@ -40,7 +41,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Mapping, Sequence
+    from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 __all__ = [
     "RUN_VARIABLE",
@@ -134,8 +135,26 @@ def _cgroup_base() -> Path | None:
             except OSError:
                 continue
             if usable:
+                _sweep(base.iterdir(), _remove_cgroup)
                 return base
     return None
+
+
+def _owner(folder: Path) -> int | None:
+    """The checker process a run's cgroup or ``/dev/shm`` folder belongs to (its name says)."""
+    match = re.fullmatch(r"(?:mpguide-run-)?(\d+)-[0-9a-f]+", folder.name)
+    return int(match[1]) if match else None
+
+
+def _sweep(folders: Iterable[Path], remove: Callable[[Path], object]) -> None:
+    """Remove what runs of a checker that died without cleaning up (killed outright) left.
+
+    Their processes are killed with their cgroup; a folder of a checker still running is kept.
+    """
+    for folder in folders:
+        owner = _owner(folder)
+        if owner is not None and owner != os.getpid() and not _alive(Path(f"/proc/{owner}")):
+            remove(folder)
 
 
 def _cgroup_members(cgroup: Path | None) -> set[int]:
@@ -306,7 +325,7 @@ def running_group(
     Its standard input is empty; *shm* is the folder it sees as ``/dev/shm``.
     """
     base = _cgroup_base()
-    cgroup = base / token if base is not None else None
+    cgroup = base / f"{os.getpid()}-{token}" if base is not None else None
     prefix: list[str] = []
     if cgroup is not None:
         cgroup.mkdir()
@@ -358,6 +377,7 @@ def _private_shm_prefix() -> tuple[str, ...]:
     if unshare is None or os.geteuid() != 0 or not DEV_SHM.is_dir():
         return ()
     prefix = (unshare, "--mount", "--propagation", "private", "--", "/bin/sh", "-c", _PRIVATE_SHM)
+    _sweep(DEV_SHM.glob("mpguide-run-*"), lambda folder: shutil.rmtree(folder, ignore_errors=True))
     probe = _new_shm_folder(f"probe-{secrets.token_hex(8)}")
     try:
         done = subprocess.run(
@@ -379,7 +399,7 @@ def _new_shm_folder(token: str) -> Path:
 
 def _private_shm(token: str) -> Path | None:
     """A ``/dev/shm`` of the run's own, where the checker may give it one."""
-    return _new_shm_folder(token) if _private_shm_prefix() else None
+    return _new_shm_folder(f"{os.getpid()}-{token}") if _private_shm_prefix() else None
 
 
 def _remove_shm(folder: Path | None) -> tuple[str, ...]:
