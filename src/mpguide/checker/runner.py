@@ -110,8 +110,20 @@ _CGROUP_PREFIX = 'echo $$ > "$0" || exit 125; exec "$@"'
 """Join the cgroup whose ``cgroup.procs`` is the first argument, then run the rest."""
 
 
-@functools.cache
+_cgroup_lock = threading.Lock()
+
+
 def _cgroup_base() -> Path | None:
+    """A folder of the cgroup v2 hierarchy to make each run's cgroup in, or ``None`` (once).
+
+    The first checks start together, in threads: they must not race to probe it.
+    """
+    with _cgroup_lock:
+        return _find_cgroup_base()
+
+
+@functools.cache
+def _find_cgroup_base() -> Path | None:
     """A folder of the cgroup v2 hierarchy to make each run's cgroup in, or ``None``.
 
     It is ``mpguide-checker`` under the checker's own cgroup; only where that can be made (root,
@@ -128,7 +140,7 @@ def _cgroup_base() -> Path | None:
             base = Path(mount[1]) / own.lstrip("/") / "mpguide-checker"
             try:
                 base.mkdir(exist_ok=True)
-                probe = base / f"probe-{os.getpid()}"
+                probe = base / f"probe-{os.getpid()}-{secrets.token_hex(4)}"
                 probe.mkdir(exist_ok=True)
                 usable = (probe / "cgroup.kill").exists() and (probe / "cgroup.freeze").exists()
                 probe.rmdir()
