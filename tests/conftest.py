@@ -18,6 +18,7 @@ import pytest
 from mpguide import layout
 from mpguide.checker.interpreters import Interpreter, probe
 from mpguide.checker.report import Report, read_report
+from mpguide.checker.runner import DEV_SHM
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -117,9 +118,6 @@ def processes_with_tmpdir(tmp: Path) -> list[int]:
         if marker in environ.split(b"\0") and alive(int(entry.name)):
             found.append(int(entry.name))
     return found
-
-
-DEV_SHM = Path("/dev/shm")  # noqa: S108 - where POSIX semaphores and shared memory live
 
 
 def shm_files() -> set[str]:
@@ -244,10 +242,10 @@ def site(
 
 def _build_site(out: Path, report: Path) -> None:
     for language in LANGUAGES:
-        argv = layout.sphinx_build(ROOT, language, out, report=report)
-        build = subprocess.run(
-            [sys.executable, "-m", "sphinx", *argv[1:]], capture_output=True, text=True, check=False
+        argv = layout.sphinx_build(
+            ROOT, language, out, report=report, program=(sys.executable, "-m", "sphinx")
         )
+        build = subprocess.run(argv, capture_output=True, text=True, check=False)
         log = build.stdout + build.stderr
         (out / f"build-{language}.log").write_text(log, encoding="utf-8")
     (out / "html" / "index.html").write_bytes((DOCS / "_landing" / "index.html").read_bytes())

@@ -16,13 +16,12 @@ from typing import TYPE_CHECKING
 import pytest
 
 from conftest import alive
-from mpguide.checker.runner import _cgroup_base, _private_shm_prefix
+from mpguide.checker.runner import DEV_SHM, _cgroup_base, _private_shm_prefix
 
 if TYPE_CHECKING:
     from conftest import ExampleProject
 
 GOOD = "print('fine')\n"
-DEV_SHM = Path("/dev/shm")  # noqa: S108 - the machine's own, where a leak would stay
 
 
 def _check(project: ExampleProject, *args: str) -> subprocess.CompletedProcess[str]:

@@ -36,6 +36,8 @@ from mpguide.checker.report import read_report, write_report
 from mpguide.checker.suite import Outcome, default_jobs, run_checks
 from mpguide.layout import DOCS, EXAMPLES, LANGUAGES, sphinx_build
 
+_SPHINX = (sys.executable, "-m", "sphinx")
+"""Sphinx, run by this Python wherever the benchmark runs."""
 _READING = re.compile(r"reading sources\.\.\. \[\s*\d+%\] (\S+)")
 
 
@@ -86,7 +88,7 @@ def _children_cpu() -> float:
 def _build(root: Path, out: Path, report: Path, language: str) -> tuple[float, list[str]]:
     """Build one language into *out*; return the time and the pages Sphinx read."""
     start = time.monotonic()
-    argv = _this_python(sphinx_build(root, language, out, report=report))
+    argv = sphinx_build(root, language, out, report=report, program=_SPHINX)
     done = subprocess.run(argv, capture_output=True, text=True, check=False)
     elapsed = time.monotonic() - start
     if done.returncode != 0:
@@ -123,11 +125,6 @@ def measure_docs(root: Path, report: Path, touch: str) -> bool:
     return held
 
 
-def _this_python(argv: list[str]) -> list[str]:
-    """``sphinx-build ARGS`` as ``python -m sphinx ARGS`` with this Python, wherever it runs."""
-    return [sys.executable, "-m", "sphinx", *argv[1:]]
-
-
 def _pipeline(root: Path, pythons: list[str], jobs: int) -> tuple[float, str]:
     """Run the docs pipeline in *root* as ``nox -s docs`` does; return its time and what ran.
 
@@ -157,7 +154,7 @@ def _pipeline(root: Path, pythons: list[str], jobs: int) -> tuple[float, str]:
         else f"check wall {wall:.1f} s"
     )
     for language in LANGUAGES:
-        argv = _this_python(sphinx_build(root, language, root / "out", report=report))
+        argv = sphinx_build(root, language, root / "out", report=report, program=_SPHINX)
         done = subprocess.run(argv, capture_output=True, text=True, check=False)
         if done.returncode != 0:
             sys.exit(f"docs build ({language}) failed:\n{done.stdout}{done.stderr}")

@@ -37,14 +37,22 @@ TITLES = {"zh_CN": "多进程编程", "en": "Multiprocessing in Python"}
 
 
 def sphinx_build(
-    root: Path, language: str, out: Path, *, report: Path | None = None, extra: Sequence[str] = ()
+    root: Path,
+    language: str,
+    out: Path,
+    *,
+    report: Path | None = None,
+    extra: Sequence[str] = (),
+    program: Sequence[str] = ("sphinx-build",),
 ) -> list[str]:
     """The ``sphinx-build`` command that builds *language* into *out*/html/*language*.
 
-    *report* is the checker's report to build from, when it is not the default :data:`REPORT`.
+    *report* is the checker's report to build from, when it is not the default :data:`REPORT`;
+    *program* runs Sphinx (``python -m sphinx`` with a given Python, where the script is not on
+    ``PATH``).
     """
     return [
-        "sphinx-build",
+        *program,
         "-c", str(root / DOCS),  # one conf.py for both languages
         "-D", f"language={language}",  # which language this build is
         *(["-D", f"mpguide_report={report}"] if report is not None else []),

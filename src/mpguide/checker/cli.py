@@ -224,17 +224,28 @@ def _list(args: argparse.Namespace) -> int:
     return _print_problems(catalog.problems)
 
 
-def _check(args: argparse.Namespace) -> int:
-    catalog = _catalog(args)
+def _planned(
+    args: argparse.Namespace, *, allow_missing: bool = False
+) -> tuple[Catalog, list[Check], list[Interpreter]] | None:
+    """The examples and the checks asked for; ``None`` (said why) when nothing may run."""
+    catalog = _catalog(args, allow_missing=allow_missing)
     if catalog.option_problems:
         _print_problems(catalog.option_problems)
         print("nothing was run: fix the options above first", file=sys.stderr)
-        return 2
+        return None
     try:
         checks, interpreters = _checks(args, catalog)
     except InterpreterError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return None
+    return catalog, checks, interpreters
+
+
+def _check(args: argparse.Namespace) -> int:
+    planned = _planned(args)
+    if planned is None:
         return 2
+    catalog, checks, interpreters = planned
     docs, _ = _folders(args)
     previous = _previous_report(args.report)
     earlier: list[Outcome] = []
@@ -308,16 +319,10 @@ def _previous_report(path: Path | None) -> Report | None:
 
 
 def _update(args: argparse.Namespace) -> int:
-    catalog = _catalog(args, allow_missing=True)
-    if catalog.option_problems:
-        _print_problems(catalog.option_problems)
-        print("nothing was run: fix the options above first", file=sys.stderr)
+    planned = _planned(args, allow_missing=True)
+    if planned is None:
         return 2
-    try:
-        checks, _ = _checks(args, catalog)
-    except InterpreterError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+    catalog, checks, _ = planned
     done: set[tuple[str, str]] = set()
     status = 0
     for check in checks:
