@@ -94,9 +94,15 @@ class ExampleProject:
 
     def cli(self, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
         """Run ``mpguide-check`` on this project, as a user would, and capture what it prints."""
+        return self.cli_with({}, *args, timeout=timeout)
+
+    def cli_with(
+        self, env: dict[str, str], *args: str, timeout: float = 300
+    ) -> subprocess.CompletedProcess[str]:
+        """Run ``mpguide-check`` as :meth:`cli` does, with the variables *env* set."""
         return subprocess.run(
             self.command(*args), capture_output=True, text=True, timeout=timeout,
-            env=self.environment(), check=False,
+            env={**self.environment(), **env}, check=False,
         )  # fmt: skip
 
     def processes(self) -> list[int]:

@@ -45,6 +45,7 @@ from mpguide.checker.report import (
 from mpguide.checker.runner import RunLimits, kill_all_groups
 from mpguide.checker.suite import Interrupted, Outcome, default_jobs, run_check, run_checks
 from mpguide.checker.update import updated_output
+from mpguide.checker.venvs import with_environments
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -238,6 +239,7 @@ def _planned(
     except InterpreterError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return None
+    checks = with_environments(checks, log=lambda line: print(line, flush=True))
     return catalog, checks, interpreters
 
 

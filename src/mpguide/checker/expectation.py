@@ -24,6 +24,18 @@ For an example ``chapter/concept.py`` the files are:
                                # its main module has no file that spawn's children could import
         module = true          # not a program but a module others import: shown, never run
 
+Servers given as commands, started in order before the example and stopped after it with Ctrl-C in
+the reverse order (a scheduler and its workers)::
+
+    [["cluster_client.py".servers]]
+    name = "scheduler"     # {scheduler}, in later commands and in env: the port it listens on
+    command = "dask scheduler --host 127.0.0.1 --port {scheduler}"
+    port = 8786            # the port the page shows; the checker gives it a free one
+
+The first word of a command is ``python`` or a command the example's dependencies install.
+A server with a port is ready once it accepts connections there; their output is not compared.
+An example's dependencies are its PEP 723 block (:mod:`mpguide.checker.dependencies`).
+
 Where an example behaves differently on some Pythons or under some start methods (the original
 tutorial's programs, run as they were written), each difference is an *outcome* of its own, tried
 in order before the default above; the first whose ``python`` and ``methods`` match the run is
@@ -44,11 +56,13 @@ Where a program's output is random (the original's queue program under fork), an
 from __future__ import annotations
 
 import re
+import shlex
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from mpguide.checker.dependencies import DependencyError, ScriptMetadata, read_script_metadata
 from mpguide.checker.interpreters import START_METHODS, version_key
 
 __all__ = [
@@ -56,6 +70,7 @@ __all__ = [
     "Expectation",
     "ExpectationError",
     "ExpectedOutcome",
+    "Server",
     "expected_output_files",
     "expected_output_path",
     "load_expectation",
@@ -78,7 +93,11 @@ _OPTION_TYPES: dict[str, tuple[type, ...]] = {
     "inline": (bool,),
     "module": (bool,),
     "outcomes": (list,),
+    "servers": (list,),
 }
+_SERVER_TYPES: dict[str, tuple[type, ...]] = {"name": (str,), "command": (str,), "port": (int,)}
+_SERVER_NAME = re.compile(r"[a-z][a-z0-9-]*")
+_PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9-]*)\}")
 _OUTCOME_TYPES: dict[str, tuple[type, ...]] = {
     "name": (str,),
     "python": (str, list),
@@ -123,6 +142,26 @@ class ExpectedOutcome:
 
 
 @dataclass(frozen=True)
+class Server:
+    """A server the example runs against, given as a command (see ``servers`` above)."""
+
+    name: str
+    command: tuple[str, ...]
+    """The command's words, with ``{name}`` where a server's port goes."""
+    port: int | None = None
+    """The port the page shows for ``{name}``; the checker gives the server a free one."""
+
+    def argv(self, ports: dict[str, int]) -> list[str]:
+        """The command with each server's port put in place of ``{its name}``."""
+        return [fill_ports(word, ports) for word in self.command]
+
+
+def fill_ports(text: str, ports: dict[str, int]) -> str:
+    """*text* with ``{name}`` replaced by the port of server *name* (others left as they are)."""
+    return _PLACEHOLDER.sub(lambda m: str(ports.get(m.group(1), m.group(0))), text)
+
+
+@dataclass(frozen=True)
 class Expectation:
     """Everything the checker compares one example's run with."""
 
@@ -154,9 +193,16 @@ class Expectation:
     """Run as ``python -c "$(cat FILE)"``, as a REPL runs what is typed: ``__main__`` has no file."""
     module: bool = False
     """A module other examples import, not a program: it is shown, and never run on its own."""
+    script: ScriptMetadata | None = None
+    """Its PEP 723 block: the packages it needs, the Pythons it declares; ``None``: none."""
+    servers: tuple[Server, ...] = ()
+    """Servers given as commands, started in this order before it runs."""
 
     def runs_on(self, version: str) -> bool:
-        """Whether the example is checked on Python *version* at all (see ``python``)."""
+        """Whether the example is checked on Python *version* (``python``, ``requires-python``)."""
+        declared = self.script.requires_python if self.script is not None else None
+        if declared is not None and not version_matches(declared, version):
+            return False
         return self.python is None or any(version_matches(p, version) for p in self.python)
 
     def for_run(self, version: str, method: str) -> Expectation:
@@ -277,6 +323,7 @@ def read_options(
                     _check_versions(where, table["python"])
                 for number, outcome in enumerate(table.get("outcomes", []), start=1):
                     _check_outcome(f"{where} outcome {number}", outcome)
+                _check_servers(where, table)
             except ExpectationError as exc:
                 problems.append(str(exc))
                 broken.add(key)
@@ -325,6 +372,35 @@ def _check_outcome(where: str, outcome: object) -> None:
         raise ExpectationError(msg)
 
 
+def _check_servers(where: str, table: dict[str, Any]) -> None:
+    servers = table.get("servers", [])
+    if servers and "server" in table:
+        msg = f"{where}: server and servers exclude each other"
+        raise ExpectationError(msg)
+    names: list[str] = []
+    for number, server in enumerate(servers, start=1):
+        here = f"{where} server {number}"
+        if not isinstance(server, dict):
+            msg = f"{here} must be a table"
+            raise ExpectationError(msg)
+        _check_types(here, server, _SERVER_TYPES)
+        name = server.get("name")
+        if name is None or not _SERVER_NAME.fullmatch(name) or name in names:
+            msg = f"{here}: name = {name!r} must be new, lower-case letters, digits and '-'"
+            raise ExpectationError(msg)
+        names.append(name)
+        if not shlex.split(server.get("command", "")):
+            msg = f"{here}: command = {server.get('command')!r} must be a command line"
+            raise ExpectationError(msg)
+    known = set(names)
+    texts = [s["command"] for s in servers] + [str(v) for v in table.get("env", {}).values()]
+    for text in texts:
+        for placeholder in _PLACEHOLDER.findall(text):
+            if servers and placeholder not in known:
+                msg = f"{where}: {{{placeholder}}} in {text!r} names no server ({sorted(known)})"
+                raise ExpectationError(msg)
+
+
 def _check_versions(where: str, specs: str | list[str]) -> None:
     try:
         for spec in [specs] if isinstance(specs, str) else specs:
@@ -351,6 +427,26 @@ def load_expectation(
             msg = f"{path}: module = true excludes every other option (it is never run)"
             raise ExpectationError(msg)
         return Expectation(example=example, stdout="", module=True)
+    try:
+        script = read_script_metadata(path)
+        if script is not None and script.requires_python is not None:
+            version_matches(script.requires_python, "3.0")
+    except DependencyError as exc:
+        raise ExpectationError(str(exc)) from exc
+    except ValueError as exc:
+        msg = f"{path}: requires-python in its script block: {exc}"
+        raise ExpectationError(msg) from exc
+    servers = tuple(
+        Server(s["name"], tuple(shlex.split(s["command"])), s.get("port"))
+        for s in options.get("servers", [])
+    )
+    for commanded in servers:
+        if commanded.command[0] != "python" and script is None:
+            msg = (
+                f"{path}: server {commanded.name!r} runs {commanded.command[0]!r}, which only a "
+                "dependency can install, and the example declares none (a '# /// script' block)"
+            )
+            raise ExpectationError(msg)
     stdout = _expected_stream(path, "out", "", allow_missing=allow_missing)
     outcomes = tuple(
         _load_outcome(path, table, allow_missing=allow_missing)
@@ -375,6 +471,8 @@ def load_expectation(
         interrupt=options.get("interrupt"),
         inline=options.get("inline", False),
         module=options.get("module", False),
+        script=script,
+        servers=servers,
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -10,6 +10,7 @@ if TYPE_CHECKING:
 
     from mpguide.checker.example import Example
     from mpguide.checker.interpreters import Interpreter
+    from mpguide.checker.venvs import ScriptEnvironment
 
 __all__ = ["Check", "plan_checks"]
 
@@ -21,6 +22,8 @@ class Check:
     example: Example
     interpreter: Interpreter
     method: str
+    environment: ScriptEnvironment | None = field(default=None, compare=False)
+    """For an example with dependencies: the environment it runs with (see ``venvs``)."""
 
     @property
     def label(self) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -66,6 +66,8 @@ class CheckRecord:
     """When the check ran, in ISO 8601."""
     cached: bool = False
     """Taken from an earlier report (made then) instead of run again."""
+    packages: dict[str, str] = field(default_factory=dict)
+    """For an example with dependencies: every package of its environment, name to version."""
 
     @property
     def interpreter(self) -> str:
@@ -92,6 +94,11 @@ class Verification:
     fingerprint: str
     outcomes: tuple[tuple[str, str, str], ...] = ()
     """Which expected outcome each run had: ``(version, start method, outcome name)``."""
+    packages: dict[str, str] = field(default_factory=dict)
+    """For an example with dependencies: each package's versions it ran with (``"2.5.5"``, or
+    ``"2.4.4, 2.5.5"`` where they differ between Pythons), every package of its environments."""
+    not_run: tuple[tuple[str, str], ...] = ()
+    """Versions it was not run on, and why (its dependencies did not install there)."""
 
 
 @dataclass(frozen=True)
@@ -117,12 +124,14 @@ class Report:
         if checker != self.checker or self.fingerprints.get(example.name) != example.fingerprint:
             return None
         interpreter = check.interpreter
+        packages = check.environment.packages if check.environment is not None else {}
         for record in self.checks:
             if (
                 record.passed
                 and record.example == example.name
                 and record.start_method == check.method
                 and record.interpreter == interpreter.name
+                and record.packages == packages
             ):
                 return record
         return None
@@ -138,8 +147,21 @@ class Report:
         versions = sorted(
             {r.version + ("t" if r.free_threaded else "") for r in ran}, key=version_key
         )
+        seen: dict[str, set[str]] = {}
+        for record in ran:
+            for name, version in record.packages.items():
+                seen.setdefault(name, set()).add(version)
+        not_run = sorted(
+            {(r.version, r.skipped) for r in records if r.skipped and not r.outcome},
+            key=lambda pair: version_key(pair[0]),
+        )
         return Verification(
             example=example,
+            packages={
+                name: ", ".join(sorted(versions, key=version_key))
+                for name, versions in sorted(seen.items())
+            },
+            not_run=tuple(not_run),
             pythons=tuple(pythons),
             versions=tuple(versions),
             start_methods=tuple(methods),
@@ -203,6 +225,7 @@ def write_report(
             skipped=o.skipped,
             made=o.made,
             cached=o.cached,
+            packages=dict(o.check.environment.packages) if o.check.environment else {},
         )
         for o, example in records
     ]

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from mpguide.checker.comparison import output_diff
 from mpguide.checker.environment import example_environment
-from mpguide.checker.expectation import expected_output_path
+from mpguide.checker.expectation import expected_output_path, fill_ports
 from mpguide.checker.plan import Check
 from mpguide.checker.runner import (
     Run,
@@ -108,11 +108,16 @@ def run_check(check: Check, limits: RunLimits | None = None) -> Outcome:
     server = server_example.expectation.for_run(version, method) if server_example else None
     if expectation.skip is not None:
         return Outcome(check, 0.0, expected=expectation.outcome, skipped=expectation.skip)
+    if check.environment is not None and check.environment.problem:
+        why = f"its dependencies do not install on {check.interpreter.name}"
+        return Outcome(check, 0.0, skipped=f"{why}: {check.environment.problem}")
     if expectation.timeout is not None:
         limits = RunLimits(expectation.timeout, limits.max_output, limits.grace)
     start = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="mpguide-") as tmp:
         cwd = Path(tmp)
+        if expectation.servers:
+            return _run_with_servers(check, expectation, cwd, limits, start)
         if server is None or server_example is None:
             path = check.example.path
             run = run_program(
@@ -289,9 +294,113 @@ def run_checks(
 
 
 def _argv(check: Check, example: Path, *, inline: bool = False) -> list[str]:
-    """``python launch.py METHOD FILE``; *inline*: ``... METHOD -c FILE`` (``python -c`` code)."""
+    """``python launch.py METHOD FILE``; *inline*: ``... METHOD -c FILE`` (``python -c`` code).
+
+    An example with dependencies runs with its environment's Python.
+    """
     how = ["-c"] if inline else []
-    return [check.interpreter.command, str(LAUNCHER), check.method, *how, str(example)]
+    python = check.environment.command if check.environment else check.interpreter.command
+    return [python, str(LAUNCHER), check.method, *how, str(example)]
+
+
+def _run_with_servers(
+    check: Check, expectation: Expectation, cwd: Path, limits: RunLimits, start: float
+) -> Outcome:
+    """Start each of the example's servers in order, run it, stop them in reverse (Ctrl-C).
+
+    Each server is given a free port for ``{its name}``; one with a port is ready once it accepts
+    connections there. Each runs in a process group (and cgroup) of its own and must stop within
+    the grace once interrupted, leaving nothing behind; its output is shown when anything fails.
+    """
+    servers = expectation.servers
+    ports = {s.name: _reserve_port() for s in servers}
+    env = {k: fill_ports(v, ports) for k, v in expectation.env.items()}
+    server_limits = RunLimits(limits.timeout * 2, limits.max_output, limits.grace)
+    environment = check.environment
+    runs: dict[str, Run] = {}
+    waited: list[str] = []
+    client: list[Run] = []
+
+    def start_from(index: int) -> None:
+        """Run server *index* with the rest (and then the example) inside its lifetime."""
+        if index == len(servers):
+            client.append(
+                run_program(_argv(check, check.example.path), env=example_environment(env),
+                            cwd=cwd, limits=limits)
+            )  # fmt: skip
+            return
+        server = servers[index]
+        argv = server.argv(ports)
+        program = environment.program(argv[0]) if environment else [check.interpreter.command]
+
+        def then(proc: subprocess.Popen[bytes]) -> None:
+            try:
+                uses_port = any(f"{{{server.name}}}" in word for word in server.command)
+                problem = (
+                    _wait_for_port(ports[server.name], proc, limits.timeout) if uses_port else None
+                )
+                if problem is None:
+                    start_from(index + 1)
+                else:
+                    waited.append(f"server {server.name}: {problem}")
+            finally:
+                _interrupt(proc, limits.grace, waited, server.name)
+
+        runs[server.name] = run_program(
+            [*program, *argv[1:]],
+            env=example_environment(env),
+            cwd=cwd,
+            limits=server_limits,
+            interact=then,
+        )
+
+    try:
+        start_from(0)
+    finally:
+        for port in ports.values():
+            _release_port(port)
+    problems = judge(client[0], expectation, limits) if client else []
+    problems += waited
+    for server in servers:
+        run = runs.get(server.name)
+        if run is None:
+            continue
+        trouble = _server_trouble(run, server_limits)
+        if trouble or problems:
+            shown = (run.stdout + run.stderr).decode("utf-8", errors="replace").rstrip()
+            detail = f"; it printed:\n{shown}" if shown and trouble else ""
+            problems += [f"server {server.name}: {t}{detail}" for t in trouble]
+    return Outcome(
+        check, time.monotonic() - start, tuple(problems), client[0] if client else None,
+        expectation.outcome,
+    )  # fmt: skip
+
+
+def _interrupt(proc: subprocess.Popen[bytes], grace: float, problems: list[str], name: str) -> None:
+    """Ctrl-C to *proc*'s process group, as a terminal does; killed if still there after *grace*."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGINT)
+    try:
+        proc.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        problems.append(f"server {name}: {_still_running(grace)}")
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
+def _server_trouble(run: Run, limits: RunLimits) -> list[str]:
+    """What went wrong with a server given as a command: its output is not compared."""
+    trouble = []
+    if run.timed_out:
+        trouble.append(f"still running after {limits.timeout:g} s: killed")
+    if run.leftovers:
+        pids = ", ".join(map(str, run.leftovers))
+        trouble.append(f"left {len(run.leftovers)} process(es) running (PIDs {pids}): killed")
+    if run.shm_leftovers:
+        trouble.append(f"left {', '.join(run.shm_leftovers)} in /dev/shm: removed")
+    if run.returncode not in {None, 0, -signal.SIGINT}:
+        trouble.append(f"exited with {_status(run.returncode)} on Ctrl-C, expected status 0")
+    return trouble
 
 
 def _status(returncode: int) -> str:
