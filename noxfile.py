@@ -1,8 +1,9 @@
 """Sessions that build, check and test mpguide: ``nox -l`` lists them.
 
-The examples use only the standard library, so the checker runs them with the bare interpreters it
-finds (``mpguide-check pythons``: ``pythonX.Y`` on ``PATH``, pyenv's and uv's Pythons, those of
-``scripts/get-pythons``), whatever Python runs the session.
+The checker runs the examples with the interpreters it finds (``mpguide-check pythons``:
+``pythonX.Y`` on ``PATH``, pyenv's and uv's Pythons, those of ``scripts/get-pythons``), whatever
+Python runs the session; an example with dependencies (a PEP 723 block) runs in a virtual
+environment of each, made once with uv and kept in ``~/.cache/mpguide/envs``.
 Sessions themselves run on the supported Pythons found here that a virtual environment can be made
 from, activated in pyenv or not; the docs need 3.12 or newer.
 """

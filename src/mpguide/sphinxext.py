@@ -31,6 +31,7 @@ from sphinx.util import logging
 
 from mpguide import __version__
 from mpguide.checker.example import load_examples
+from mpguide.checker.expectation import fill_ports
 from mpguide.checker.report import Report, ReportError, Verification, read_report
 from mpguide.layout import DOCS, EXAMPLES, REPORT
 
@@ -171,6 +172,7 @@ class ExampleDirective(LiteralInclude):
                 "methods": " / ".join(verification.start_methods),
             }
         )
+        _with_packages(note, expectation, verification)
         if expectation.outcomes:
             shown = _outcome_blocks(self, path.name, expectation, verification)
         else:
@@ -178,7 +180,7 @@ class ExampleDirective(LiteralInclude):
             if expectation.unordered:
                 note += nodes.Text(" " + _("Highlighted lines may appear in any order."))
         container = nodes.container(classes=["mpguide-example"])
-        container.extend([*code, *shown, note])
+        container.extend([*code, *_server_blocks(self, expectation), *shown, note])
         return [container]
 
 
@@ -197,11 +199,82 @@ class CorrectionDirective(BaseAdmonition):
 def _command(name: str, expectation: Expectation) -> str:
     """What the reader types: ``python FILE``, the file's text as ``python -c``, or piped.
 
-    The example's environment variables come first, as a shell takes them for one command.
+    The example's environment variables come first, as a shell takes them for one command, with
+    the ports the page shows for its servers. An example with dependencies runs with
+    ``uv run FILE``, which reads its PEP 723 block.
     """
     source = f'-c "$(cat {name})"' if expectation.inline else name
-    env = "".join(f"{key}={shlex.quote(value)} " for key, value in expectation.env.items())
-    return f"$ {env}python {source}{' | cat' if expectation.piped else ''}\n"
+    ports = _shown_ports(expectation)
+    env = "".join(
+        f"{key}={shlex.quote(fill_ports(value, ports))} " for key, value in expectation.env.items()
+    )
+    python = "uv run" if _needs_packages(expectation) else "python"
+    return f"$ {env}{python} {source}{' | cat' if expectation.piped else ''}\n"
+
+
+def _needs_packages(expectation: Expectation) -> bool:
+    return expectation.script is not None and bool(expectation.script.dependencies)
+
+
+def _shown_ports(expectation: Expectation) -> dict[str, int]:
+    """The port the page shows for each server (its ``port``, else 8000, 8001, ...)."""
+    return {s.name: s.port or 8000 + i for i, s in enumerate(expectation.servers)}
+
+
+def _server_blocks(directive: ExampleDirective, expectation: Expectation) -> list[nodes.Node]:
+    """For each server given as a command: what the reader starts first, in a terminal of its own.
+
+    A command its dependencies install runs through ``uv run --with``, which installs them.
+    """
+    ports = _shown_ports(expectation)
+    script = expectation.script
+    packages = " ".join(shlex.quote(d) for d in script.dependencies) if script else ""
+    shown: list[nodes.Node] = []
+    for server in expectation.servers:
+        words = " ".join(shlex.quote(w) for w in server.argv(ports))
+        uv = f"uv run --with {packages} " if packages and server.command[0] != "python" else ""
+        text = f"$ {uv}{words}\n"
+        caption = nodes.paragraph(classes=["mpguide-server"])
+        caption += nodes.Text(
+            _("First, in a terminal of its own (%(name)s; Ctrl-C stops it):")
+            % {"name": server.name}
+        )
+        console = nodes.literal_block(text, text)
+        console["language"] = "console"
+        console["classes"].append("mpguide-output")
+        directive.set_source_info(console)
+        shown += [caption, console]
+    if shown:
+        then = nodes.paragraph(classes=["mpguide-server"])
+        then += nodes.Text(_("Then, in another terminal:"))
+        shown.append(then)
+    return shown
+
+
+def _with_packages(
+    note: nodes.paragraph, expectation: Expectation, verification: Verification
+) -> None:
+    """Add to *note* the versions of the packages it ran with, and where it was not run."""
+    if expectation.script is None or not expectation.script.dependencies:
+        return
+    wanted = {_normalized(n) for n in expectation.script.names}
+    ran_with = [
+        f"{name} {versions}"
+        for name, versions in verification.packages.items()
+        if _normalized(name) in wanted
+    ]
+    if ran_with:
+        note += nodes.Text(" " + _("With %(packages)s.") % {"packages": ", ".join(ran_with)})
+    for version, _why in verification.not_run:
+        note += nodes.Text(
+            " "
+            + _("Not run on CPython %(version)s: its dependencies do not install there.")
+            % {"version": version}
+        )
+
+
+def _normalized(name: str) -> str:
+    return name.lower().replace("_", "-").replace(".", "-")
 
 
 def _interrupted(stdout: str, marker: str | None) -> str:
@@ -349,6 +422,8 @@ def _summary(verification: Verification | None) -> dict[str, Any]:
         "methods": list(verification.start_methods),
         "outcomes": [list(o) for o in verification.outcomes],
         "fingerprint": verification.fingerprint,
+        "packages": verification.packages,
+        "not-run": [list(n) for n in verification.not_run],
     }
 
 

@@ -304,7 +304,7 @@ def _check(args: argparse.Namespace) -> int:
     print(f"wall {wall:.2f} s, sum {total:.2f} s, longest {longest:.2f} s ({docs})")
     skipped = sum(1 for o in outcomes if o.skipped)
     summary = f"{len(outcomes) - len(failed) - skipped} passed, {len(failed)} failed"
-    summary += f", {skipped} not run (declared with skip)" if skipped else ""
+    summary += f", {skipped} not run (see 'skip' above)" if skipped else ""
     summary += f", {len(earlier)} unchanged (passed before)" if earlier else ""
     print(summary)
     return 1 if failed or status else 0
