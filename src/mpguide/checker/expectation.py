@@ -31,6 +31,7 @@ the reverse order (a scheduler and its workers)::
     name = "scheduler"     # {scheduler}, in later commands and in env: the port it listens on
     command = "dask scheduler --host 127.0.0.1 --port {scheduler}"
     port = 8786            # the port the page shows; the checker gives it a free one
+    grace = 12             # seconds it may take to stop after Ctrl-C (default: the checker's)
 
 The first word of a command is ``python`` or a command the example's dependencies install.
 A server with a port is ready once it accepts connections there; their output is not compared.
@@ -95,7 +96,12 @@ _OPTION_TYPES: dict[str, tuple[type, ...]] = {
     "outcomes": (list,),
     "servers": (list,),
 }
-_SERVER_TYPES: dict[str, tuple[type, ...]] = {"name": (str,), "command": (str,), "port": (int,)}
+_SERVER_TYPES: dict[str, tuple[type, ...]] = {
+    "name": (str,),
+    "command": (str,),
+    "port": (int,),
+    "grace": (int, float),
+}
 _SERVER_NAME = re.compile(r"[a-z][a-z0-9-]*")
 _PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9-]*)\}")
 _OUTCOME_TYPES: dict[str, tuple[type, ...]] = {
@@ -150,6 +156,8 @@ class Server:
     """The command's words, with ``{name}`` where a server's port goes."""
     port: int | None = None
     """The port the page shows for ``{name}``; the checker gives the server a free one."""
+    grace: float | None = None
+    """Seconds it may take to stop after Ctrl-C; ``None``: the checker's grace."""
 
     def argv(self, ports: dict[str, int]) -> list[str]:
         """The command with each server's port put in place of ``{its name}``."""
@@ -437,7 +445,7 @@ def load_expectation(
         msg = f"{path}: requires-python in its script block: {exc}"
         raise ExpectationError(msg) from exc
     servers = tuple(
-        Server(s["name"], tuple(shlex.split(s["command"])), s.get("port"))
+        Server(s["name"], tuple(shlex.split(s["command"])), s.get("port"), s.get("grace"))
         for s in options.get("servers", [])
     )
     for commanded in servers:

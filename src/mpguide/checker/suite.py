@@ -344,7 +344,7 @@ def _run_with_servers(
                 else:
                     waited.append(f"server {server.name}: {problem}")
             finally:
-                _interrupt(proc, limits.grace, waited, server.name)
+                _interrupt(proc, server.grace or limits.grace, waited, server.name)
 
         runs[server.name] = run_program(
             [*program, *argv[1:]],

@@ -160,7 +160,7 @@ def _read(path: Path) -> ScriptEnvironment | None:
 
 def _make(interpreter: Interpreter, dependencies: tuple[str, ...], path: Path) -> str:
     """Make the environment at *path*; return why it could not be made, or ``""``."""
-    uv = shutil.which("uv")
+    uv = _uv()
     without_pip = ["--without-pip"] if uv else []
     made = _run([interpreter.command, "-m", "venv", *without_pip, str(path)], path.parent)
     if made.returncode != 0:
@@ -174,6 +174,19 @@ def _make(interpreter: Interpreter, dependencies: tuple[str, ...], path: Path) -
     if done.returncode != 0:
         return _why(f"installing {', '.join(dependencies)} for {interpreter.name}", done)
     return ""
+
+
+def _uv() -> str | None:
+    """uv: on ``PATH``, or the one the ``uv`` package (a dependency of mpguide) installed."""
+    found = shutil.which("uv")
+    if found is not None:
+        return found
+    try:
+        from uv import find_uv_bin  # optional: pip works without it
+
+        return str(find_uv_bin())
+    except (ImportError, FileNotFoundError):
+        return None
 
 
 def _command(interpreter: Interpreter, path: Path) -> str:
