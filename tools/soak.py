@@ -22,6 +22,7 @@ from mpguide.checker.example import load_catalog
 from mpguide.checker.interpreters import probe
 from mpguide.checker.plan import plan_checks
 from mpguide.checker.suite import default_jobs, run_checks
+from mpguide.checker.venvs import with_environments
 from mpguide.layout import DOCS, EXAMPLES
 
 _BUSY_LOOP = "while True: pass"
@@ -42,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     catalog = load_catalog(root / DOCS, root / EXAMPLES)
     if catalog.problems:
         sys.exit("\n".join(catalog.problems))
-    checks = plan_checks(catalog.checked, [probe(p) for p in args.pythons])
+    checks = with_environments(plan_checks(catalog.checked, [probe(p) for p in args.pythons]))
     busy = [subprocess.Popen([sys.executable, "-c", _BUSY_LOOP]) for _ in range(args.load)]
     failures: Counter[str] = Counter()
     print(f"soak: {args.rounds} rounds of {len(checks)} checks, {args.load} busy processes")
