@@ -38,6 +38,7 @@ def _load(name: str) -> ModuleType:
 
 _interpreters = _load("checker.interpreters")
 layout = _load("layout")
+_dependencies = _load("checker.dependencies")
 SUPPORTED_VERSIONS: tuple[str, ...] = _interpreters.SUPPORTED_VERSIONS
 find_interpreters = _interpreters.find_interpreters
 
@@ -159,6 +160,16 @@ def tests(session: nox.Session) -> None:
     session.run("pytest", *parallel, *args, *session.posargs)
 
 
+def _example_dependencies() -> list[str]:
+    """Every package the examples declare in their PEP 723 blocks, once each."""
+    found: dict[str, None] = {}
+    for path in sorted((ROOT / layout.EXAMPLES).rglob("*.py")):
+        script = _dependencies.read_script_metadata(path)
+        if script is not None:
+            found.update(dict.fromkeys(script.dependencies))
+    return list(found)
+
+
 @nox.session
 def lint(session: nox.Session) -> None:
     """Ruff on everything; mypy --strict on the package, tests, tools, noxfile, and the examples.
@@ -166,6 +177,8 @@ def lint(session: nox.Session) -> None:
     The examples are checked against the newest supported Python: some show what it added.
     """
     _install(session, "lint", "docs")
+    if dependencies := _example_dependencies():
+        session.install(*dependencies)  # mypy checks the examples' use of them
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
     session.run("mypy", "--strict")

@@ -239,3 +239,39 @@ def test_the_console_shows_ctrl_c_and_inline_code_as_a_terminal_would() -> None:
     assert _command("x.py", piped) == "$ python x.py | cat\n"
     with_env = Expectation(example="x.py", stdout="", env={"PYTHON_CPU_COUNT": "1", "A": "b c"})
     assert _command("x.py", with_env) == "$ PYTHON_CPU_COUNT=1 A='b c' python x.py\n"
+
+
+def test_examples_with_dependencies_show_uv_run_and_the_versions(site: Site) -> None:
+    """An example with a PEP 723 block is shown as ``uv run FILE`` with the versions it ran with.
+
+    Its servers given as commands come first, each with the port the page names.
+    """
+    report = json.loads(site.report.read_text(encoding="utf-8"))
+    catalog = load_examples(EXAMPLES, example_files(EXAMPLES))
+    with_packages = {
+        name: example
+        for name, example in catalog.examples.items()
+        if example.expectation.script is not None
+        and example.expectation.script.dependencies
+        and not example.expectation.module
+    }
+    assert with_packages, "no example declares dependencies"
+    for language in LANGUAGES:
+        for inclusion in find_inclusions(DOCS / language):
+            example = with_packages.get(inclusion.example)
+            if example is None:
+                continue
+            html_page = site.html / language / inclusion.page.name.replace(".md", ".html")
+            text = re.sub(r"<[^>]+>", "", html_page.read_text(encoding="utf-8"))
+            assert f"uv run {example.path.name}" in text, (language, example.name)
+            ran = [r for r in report["checks"] if r["example"] == example.name and r["packages"]]
+            assert ran, f"{example.name}: the report shows no run with its packages"
+            script = example.expectation.script
+            assert script is not None
+            first = script.names[0].lower()
+            version = next(v for n, v in ran[0]["packages"].items() if n.lower() == first)
+            assert f"{first} {version}" in text.lower(), (language, example.name)
+            for server in example.expectation.servers:
+                servers = example.expectation.servers
+                shown = server.argv({s.name: s.port or 8000 + i for i, s in enumerate(servers)})
+                assert " ".join(shown) in text, (language, example.name, server.name)
