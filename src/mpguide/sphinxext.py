@@ -195,13 +195,15 @@ class CorrectionDirective(BaseAdmonition):
 
 
 def _command(name: str, expectation: Expectation) -> str:
-    """What the reader types: ``python FILE``, the file's text as ``python -c``, or piped.
+    """What the reader types: ``python3 FILE``, the file's text as ``python3 -c``, or piped.
 
-    The example's environment variables come first, as a shell takes them for one command.
+    ``python3`` is the command Debian, Ubuntu and macOS have (the pages say what Windows readers
+    type instead). The example's environment variables come first, as a shell takes them for one
+    command.
     """
     source = f'-c "$(cat {name})"' if expectation.inline else name
     env = "".join(f"{key}={shlex.quote(value)} " for key, value in expectation.env.items())
-    return f"$ {env}python {source}{' | cat' if expectation.piped else ''}\n"
+    return f"$ {env}python3 {source}{' | cat' if expectation.piped else ''}\n"
 
 
 def _interrupted(stdout: str, marker: str | None) -> str:
