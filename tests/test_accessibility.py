@@ -29,6 +29,8 @@ AXE = Path(__file__).parent / "accessibility" / "node_modules" / "axe-core" / "a
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 """axe-core's tags for the rules of WCAG 2.0 and 2.1, levels A and AA."""
 BLOCKING = ("serious", "critical")
+WIDTHS = {"desktop": 1280, "phone": 390}
+"""Window widths the pages are checked at: what scrolls sideways, and so must take focus, differs."""
 
 
 def _html_pages(site: Site, language: str) -> list[str]:
@@ -61,14 +63,21 @@ def _axe(page: Page, url: str) -> list[dict[str, Any]]:
     return violations
 
 
+@pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_no_serious_or_critical_violation_on_any_page(
-    site: Site, base_url: str, page: Page, language: str, capsys: pytest.CaptureFixture[str]
+    site: Site,
+    base_url: str,
+    page: Page,
+    language: str,
+    width: str,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     """axe-core finds no serious or critical WCAG 2.1 AA violation on any page of a language.
 
-    The counts by impact are printed (``-s`` shows them); a failure names page, rule and element.
+    The counts by impact are printed; a failure names page, rule and element.
     """
+    page.set_viewport_size({"width": WIDTHS[width], "height": 800})
     pages = _html_pages(site, language)
     assert "verification.html" in pages
     counts: Counter[str] = Counter()
@@ -84,8 +93,8 @@ def test_no_serious_or_critical_violation_on_any_page(
     summary = ", ".join(f"{counts[impact]} {impact}" for impact in ("critical", "serious"))
     summary += f" ({counts['moderate']} moderate, {counts['minor']} minor)"
     with capsys.disabled():
-        print(f"\naxe-core {language}: {len(pages)} pages, {summary}")  # noqa: T201 - the figures
-    assert blocking == [], f"{language}: {summary}\n" + "\n".join(blocking)
+        print(f"\naxe-core {language} {width}: {len(pages)} pages, {summary}")  # noqa: T201
+    assert blocking == [], f"{language} ({width}): {summary}\n" + "\n".join(blocking)
 
 
 def _tab_to(page: Page, selector: str) -> int:
@@ -174,4 +183,11 @@ def test_a_code_block_that_scrolls_takes_focus_and_has_a_name(
     assert all(b["tabindex"] == "0" and b["role"] == "region" for b in scrolling)
     assert all(b["label"].endswith(".py") or b["label"] in {"终端", "代码"} for b in scrolling)
     assert all(b["tabindex"] is None for b in blocks if not b["scrolls"])
+
+    # Focus on a block shows its copy button, hidden until then.
+    block = "div.highlight:has(> pre[tabindex='0'])"
+    button = f"{block} button.copybtn"
+    assert _opacity(page, button) == 0
+    _tab_to(page, f"{block} > pre")
+    assert _opacity(page, button) == 1
     context.close()
