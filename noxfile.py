@@ -50,6 +50,7 @@ PROJECT = nox.project.load_toml()
 ROOT = Path(__file__).parent
 BUILD = ROOT / layout.BUILD
 REPORT = ROOT / layout.REPORT
+AXE_CORE = ROOT / "tests" / "accessibility"
 # CI checks every example afresh; an author's `nox -s docs` reruns only what changed since.
 FRESH = bool(os.environ.get("CI"))
 
@@ -152,6 +153,10 @@ def tests(session: nox.Session) -> None:
     if session.python == DOCS_PYTHON:
         groups += ["docs", "browser"]
         marker = ""
+        # axe-core for the accessibility tests, as pinned in tests/accessibility/package-lock.json.
+        session.run(
+            "npm", "ci", "--prefix", str(AXE_CORE), "--no-audit", "--no-fund", external=True
+        )
     _install(session, *groups)
     args = ["-m", marker] if marker else []
     if marker:

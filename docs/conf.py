@@ -55,7 +55,10 @@ always_use_bars_union = True
 html_theme = "furo"
 html_static_path = ["_static"]
 html_css_files = ["mpguide.css"]
-html_js_files = ["mpguide-search.js"]  # splits Chinese queries into indexed words
+html_js_files = [
+    "mpguide-search.js",  # splits Chinese queries into indexed words
+    "mpguide-code.js",  # code blocks that scroll can take keyboard focus
+]
 html_favicon = "_static/favicon.svg"  # browsers ask for one; without it, a 404 on every first visit
 html_sidebars = {
     "**": [

@@ -226,7 +226,7 @@ def test_an_outcomes_runs_name_start_methods_seen_on_the_same_versions_together(
 
 
 def test_the_console_shows_ctrl_c_and_inline_code_as_a_terminal_would() -> None:
-    """``^C`` follows the line the reader pressed it after; ``inline`` shows ``python -c``."""
+    """``^C`` follows the line the reader pressed it after; ``inline`` shows ``python3 -c``."""
     from mpguide.checker.expectation import Expectation
     from mpguide.sphinxext import _command, _interrupted
 
@@ -234,11 +234,11 @@ def test_the_console_shows_ctrl_c_and_inline_code_as_a_terminal_would() -> None:
     assert _interrupted("working", "working") == "working\n^C\n"
     assert _interrupted("a\n", None) == "a\n"
     inline = Expectation(example="x.py", stdout="", inline=True)
-    assert _command("x.py", inline) == '$ python -c "$(cat x.py)"\n'
+    assert _command("x.py", inline) == '$ python3 -c "$(cat x.py)"\n'
     piped = Expectation(example="x.py", stdout="", piped=True)
-    assert _command("x.py", piped) == "$ python x.py | cat\n"
+    assert _command("x.py", piped) == "$ python3 x.py | cat\n"
     with_env = Expectation(example="x.py", stdout="", env={"PYTHON_CPU_COUNT": "1", "A": "b c"})
-    assert _command("x.py", with_env) == "$ PYTHON_CPU_COUNT=1 A='b c' python x.py\n"
+    assert _command("x.py", with_env) == "$ PYTHON_CPU_COUNT=1 A='b c' python3 x.py\n"
 
 
 def test_examples_with_dependencies_show_uv_run_and_the_versions(site: Site) -> None:

@@ -20,6 +20,8 @@ The pipeline, one module per step:
     the doctest-style comparison;
 :mod:`~mpguide.checker.report`
     the JSON record of what was verified;
+:mod:`~mpguide.checker.revision`
+    the git commit the checks ran from, recorded in the report;
 :mod:`~mpguide.checker.update`
     rewriting expected outputs from a real run;
 :mod:`~mpguide.checker.cli`
@@ -37,6 +39,7 @@ from mpguide.checker.expectation import Expectation, load_expectation
 from mpguide.checker.interpreters import Interpreter, probe
 from mpguide.checker.plan import Check, plan_checks
 from mpguide.checker.report import Report, read_report, write_report
+from mpguide.checker.revision import Revision, working_tree_revision
 from mpguide.checker.runner import Run, RunLimits, run_program
 from mpguide.checker.suite import Outcome, run_check, run_checks
 
@@ -48,6 +51,7 @@ __all__ = [
     "Interpreter",
     "Outcome",
     "Report",
+    "Revision",
     "Run",
     "RunLimits",
     "included_examples",
@@ -62,5 +66,6 @@ __all__ = [
     "run_check",
     "run_checks",
     "run_program",
+    "working_tree_revision",
     "write_report",
 ]

@@ -42,6 +42,7 @@ from mpguide.checker.report import (
     read_report,
     write_report,
 )
+from mpguide.checker.revision import working_tree_revision
 from mpguide.checker.runner import RunLimits, kill_all_groups
 from mpguide.checker.suite import Interrupted, Outcome, default_jobs, run_check, run_checks
 from mpguide.checker.update import updated_output
@@ -248,7 +249,8 @@ def _check(args: argparse.Namespace) -> int:
     if planned is None:
         return 2
     catalog, checks, interpreters = planned
-    docs, _ = _folders(args)
+    docs, examples_dir = _folders(args)
+    revision = working_tree_revision(examples_dir)  # what the checks run from, before they run
     previous = _previous_report(args.report)
     earlier: list[Outcome] = []
     if args.reuse and previous is not None:
@@ -258,7 +260,8 @@ def _check(args: argparse.Namespace) -> int:
             if record is not None:
                 earlier.append(
                     Outcome(check, record.duration, expected=record.outcome,
-                            skipped=record.skipped, made=record.made, cached=True)
+                            skipped=record.skipped, made=record.made, cached=True,
+                            revision=record.revision)
                 )  # fmt: skip
         reused = {o.check for o in earlier}
         checks = [c for c in checks if c not in reused]
@@ -293,8 +296,9 @@ def _check(args: argparse.Namespace) -> int:
     wall = time.monotonic() - start
     if args.report is not None:
         write_report(
-            args.report, [*earlier, *outcomes], interpreters, catalog.checked, catalog.problems
-        )
+            args.report, [*earlier, *outcomes], interpreters, catalog.checked, catalog.problems,
+            revision,
+        )  # fmt: skip
     failed = [o for o in outcomes if not o.passed]
     for outcome in failed:
         print(f"failed: {outcome.check.label} ({outcome.check.example.path})")

@@ -19,6 +19,7 @@ from mpguide.checker.interpreters import (
     interpreter_name,
     version_key,
 )
+from mpguide.checker.revision import Revision
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -39,7 +40,7 @@ __all__ = [
     "write_report",
 ]
 
-REPORT_FORMAT = 3
+REPORT_FORMAT = 4
 
 
 class ReportError(Exception):
@@ -68,6 +69,8 @@ class CheckRecord:
     """Taken from an earlier report (made then) instead of run again."""
     packages: dict[str, str] = field(default_factory=dict)
     """For an example with dependencies: every package of its environment, name to version."""
+    revision: Revision = field(default_factory=Revision)
+    """The commit of the working tree the check ran from (then, for a cached one)."""
 
     @property
     def interpreter(self) -> str:
@@ -113,6 +116,8 @@ class Report:
     """The fingerprint of the checker that made the checks (:func:`checker_fingerprint`)."""
     versions: tuple[str, ...] = ()
     """The exact version of each interpreter the checks ran on, such as ``3.13.18``."""
+    revision: Revision = field(default_factory=Revision)
+    """The commit of the working tree when the report was written."""
 
     def earlier_result(self, check: Check, checker: str) -> CheckRecord | None:
         """The passed result of *check* in this report, if it still holds; ``None`` otherwise.
@@ -198,12 +203,17 @@ def write_report(
     interpreters: Iterable[Interpreter],
     examples: Iterable[Example],
     problems: Iterable[str] = (),
+    revision: Revision | None = None,
 ) -> None:
     """Write the JSON report of a run to *path*, with the fingerprint of each of *examples*.
+
+    *revision* is the commit of the working tree the checks ran from (unknown when not given);
+    a check taken from an earlier report keeps the one it ran from then.
 
     A server's output is judged in each check of the example that runs against it, so each such
     check is recorded for the server as well.
     """
+    revision = revision or Revision(unknown="not recorded")
     records = [(o, o.check.example.name) for o in outcomes]
     records += [(o, o.check.example.server.name) for o in outcomes if o.check.example.server]
     fingerprints = {}
@@ -226,6 +236,7 @@ def write_report(
             made=o.made,
             cached=o.cached,
             packages=dict(o.check.environment.packages) if o.check.environment else {},
+            revision=o.revision or revision,
         )
         for o, example in records
     ]
@@ -233,6 +244,7 @@ def write_report(
         "format": REPORT_FORMAT,
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "checker": checker_fingerprint(),
+        "revision": asdict(revision),
         "interpreters": [asdict(i) for i in interpreters],
         "problems": list(problems),
         "fingerprints": dict(sorted(fingerprints.items())),
@@ -252,7 +264,10 @@ def read_report(path: Path) -> Report:
             msg = f"{path}: report format {data.get('format')!r}, expected {REPORT_FORMAT}"
             raise ReportError(msg)
         checks = tuple(
-            CheckRecord(**{**c, "problems": tuple(c["problems"])}) for c in data["checks"]
+            CheckRecord(
+                **{**c, "problems": tuple(c["problems"]), "revision": Revision(**c["revision"])}
+            )
+            for c in data["checks"]
         )
         return Report(
             created=data["created"],
@@ -261,6 +276,7 @@ def read_report(path: Path) -> Report:
             problems=tuple(data["problems"]),
             checker=data["checker"],
             versions=tuple(i["version"] for i in data["interpreters"]),
+            revision=Revision(**data["revision"]),
         )
     except FileNotFoundError as exc:
         msg = (

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
 
     from mpguide.checker.expectation import Expectation
+    from mpguide.checker.revision import Revision
 
 __all__ = [
     "LAUNCHER",
@@ -73,6 +74,8 @@ class Outcome:
     """When the check ran (for a result taken from an earlier report: when it ran then)."""
     cached: bool = False
     """Taken from an earlier report whose files, interpreter and checker were the same."""
+    revision: Revision | None = None
+    """For a result taken from an earlier report, the commit it ran from then."""
 
     @property
     def passed(self) -> bool:

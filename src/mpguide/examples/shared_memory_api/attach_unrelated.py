@@ -22,7 +22,7 @@ def attachable(name: str) -> bool:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 1:  # run as `python attach_unrelated.py NAME`: the other program
+    if len(sys.argv) > 1:  # run as `python3 attach_unrelated.py NAME`: the other program
         other_program(sys.argv[1])
         sys.exit()
     shm = SharedMemory(create=True, size=5)

@@ -14,7 +14,7 @@ def other_program(name: str) -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 1:  # run as `python track_false.py NAME`: the other program
+    if len(sys.argv) > 1:  # run as `python3 track_false.py NAME`: the other program
         other_program(sys.argv[1])
         sys.exit()
     shm = SharedMemory(create=True, size=5)
