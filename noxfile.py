@@ -37,6 +37,7 @@ def _load(name: str) -> ModuleType:
 
 _interpreters = _load("checker.interpreters")
 layout = _load("layout")
+freshness = _load("freshness")
 SUPPORTED_VERSIONS: tuple[str, ...] = _interpreters.SUPPORTED_VERSIONS
 find_interpreters = _interpreters.find_interpreters
 
@@ -120,16 +121,31 @@ def examples(session: nox.Session) -> None:
     _check_examples(session, *session.posargs)
 
 
+def _warn_stale_translations(session: nox.Session) -> None:
+    """Warn about each page changed in one language and not in the other: the build goes on."""
+    try:
+        stale = freshness.stale_translations(ROOT, layout.DOCS, list(layout.LANGUAGES))
+    except freshness.FreshnessUnknownError as error:
+        session.warn(f"translations not checked: {error}")
+        return
+    for page in stale:
+        session.warn(f"translation may be out of date: {page}")
+
+
 # Without a docs Python, the sessions that need one make no environment: they fail at once, saying why.
 DOCS_BACKEND = None if DOCS_PYTHON else "none"
 
 
 @nox.session(python=DOCS_PYTHON, venv_backend=DOCS_BACKEND)
 def docs(session: nox.Session) -> None:
-    """Verify the examples, then build both languages and the landing page into docs/_build/html."""
+    """Verify the examples, then build both languages and the landing page into docs/_build/html.
+
+    It warns (without failing) about a page changed in one language but not in the other.
+    """
     if DOCS_PYTHON is None:
         session.error(NO_DOCS_PYTHON)
     _install(session, "docs")
+    _warn_stale_translations(session)
     start = time.monotonic()
     _check_examples(session, reuse=True)
     checked = time.monotonic()
