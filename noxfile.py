@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import shutil
 import sys
 import time
 from pathlib import Path
@@ -109,11 +108,6 @@ def _check_examples(session: nox.Session, *extra: str, reuse: bool = False) -> N
     )  # fmt: skip
 
 
-def _landing_page() -> None:
-    """Copy the page that sends readers to their language into the root of the site."""
-    shutil.copyfile(ROOT / layout.DOCS / "_landing" / "index.html", BUILD / "html" / "index.html")
-
-
 @nox.session
 def examples(session: nox.Session) -> None:
     """Check every example the pages include: each Python found x fork / spawn / forkserver."""
@@ -138,9 +132,10 @@ DOCS_BACKEND = None if DOCS_PYTHON else "none"
 
 @nox.session(python=DOCS_PYTHON, venv_backend=DOCS_BACKEND)
 def docs(session: nox.Session) -> None:
-    """Verify the examples, then build both languages and the landing page into docs/_build/html.
+    """Verify the examples, then build both languages, their EPUBs and the site's root pages.
 
-    It warns (without failing) about a page changed in one language but not in the other.
+    Into docs/_build/html, with the EPUBs and an archive of the site in its downloads/ folder; it
+    warns (without failing) about a page changed in one language but not in the other.
     """
     if DOCS_PYTHON is None:
         session.error(NO_DOCS_PYTHON)
@@ -151,7 +146,8 @@ def docs(session: nox.Session) -> None:
     checked = time.monotonic()
     for language in layout.LANGUAGES:
         session.run(*layout.sphinx_build(ROOT, language, BUILD, extra=session.posargs))
-    _landing_page()
+        session.run(*layout.sphinx_epub(ROOT, language, BUILD))
+    layout.finish_site(ROOT, BUILD, layout.base_url())
     session.log(
         f"examples checked in {checked - start:.1f} s, site built in "
         f"{time.monotonic() - checked:.1f} s: open {BUILD / 'html' / 'index.html'}"

@@ -1,0 +1,160 @@
+"""The Sphinx extension that makes each language's build ready to publish at the site's base URL.
+
+From the one setting ``mpguide_base_url`` (the URL of the site's root, see
+:func:`mpguide.layout.base_url`) it derives, for the language being built:
+
+- ``html_baseurl`` (the canonical link of each page, and the Open Graph URL);
+- the sitemap's URLs (``sphinx-sitemap``: ``<base>/<language>/<page>.html``);
+- the 404 page's URL prefix (``sphinx-notfound-page``), so the page works from any depth, in the
+  language of the build, with the language switcher's links made absolute too;
+- furo's "edit this page" / "view source" links to the page's file in the repository;
+- the EPUB's file name.
+
+It also gives each HTML page its ``<link rel="alternate" hreflang>`` links (``mpguide_alternates``,
+absolute, with ``x-default``), and the ``site-file`` role: a link to a file of the published site
+outside the language's pages, such as ``downloads/mpguide-en.epub``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from docutils import nodes
+from sphinx.locale import _
+from sphinx.util import logging
+
+from mpguide import __version__
+from mpguide.layout import DOCS, HREFLANGS, epub_name
+
+if TYPE_CHECKING:
+    from docutils.parsers.rst.states import Inliner
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+    from sphinx.util.typing import ExtensionMetadata
+
+__all__ = ["alternates", "on_config_inited", "on_html_page_context", "setup", "site_file_role"]
+
+logger = logging.getLogger(__name__)
+
+
+def on_config_inited(app: Sphinx, config: Config) -> None:
+    """Derive every published URL of this language's build from ``mpguide_base_url``."""
+    base = config.mpguide_base_url
+    if not urlsplit(base).scheme or not base.endswith("/"):
+        msg = f"mpguide_base_url must be an absolute URL ending in '/', not {base!r}"
+        raise ValueError(msg)
+    language = config.language
+    config.html_baseurl = f"{base}{language}/"
+    config.ogp_site_url = config.html_baseurl
+    config.site_url = base  # sphinx-sitemap: <base>{lang}{link}, the language folder added
+    config.sitemap_url_scheme = "{lang}{link}"
+    config.notfound_urls_prefix = f"{urlsplit(base).path}{language}/"
+    config.notfound_context = {
+        "title": _("Page not found"),
+        "body": _not_found_body(config.notfound_urls_prefix),
+    }
+    config.html_theme_options = {
+        **config.html_theme_options,
+        "source_directory": f"{DOCS.as_posix()}/{language}/",
+    }
+    config.epub_basename = epub_name(language).removesuffix(".epub")
+
+
+def _not_found_body(prefix: str) -> str:
+    """The 404 page's text: its links are absolute paths, right at any depth."""
+    links = {
+        "home": f'<a href="{prefix}index.html">{_("home page")}</a>',
+        "search": f'<a href="{prefix}search.html">{_("search")}</a>',
+    }
+    lines = [
+        f"<h1>{_('Page not found')}</h1>",
+        f"<p>{_('There is no page at this address.')}</p>",
+        f"<p>{_('Start again from the %(home)s, or %(search)s the site.') % links}</p>",
+    ]
+    return "\n".join(lines)
+
+
+def alternates(
+    base: str, language: str, target: str, languages: dict[str, str]
+) -> list[dict[str, str]]:
+    """The ``hreflang`` alternates of page *target* (``processes.html``) built in *language*.
+
+    Every language's own page, then ``x-default``: for the home page, the site's root, which sends
+    each reader to their language; elsewhere the English page, where that root sends the readers of
+    any other language.
+    """
+    links = [
+        {"hreflang": HREFLANGS.get(code, code.replace("_", "-")), "href": f"{base}{code}/{target}"}
+        for code in languages
+    ]
+    default = base if target == "index.html" else f"{base}en/{target}"
+    return [*links, {"hreflang": "x-default", "href": default}]
+
+
+def on_html_page_context(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    """Give HTML pages their absolute ``hreflang`` alternates; make the 404 page's links absolute."""
+    if app.builder.name != "html":  # an EPUB's pages link to nothing outside it
+        context["mpguide_alternates"] = []
+        return
+    base = app.config.mpguide_base_url
+    target = app.builder.get_target_uri(pagename)
+    context["mpguide_alternates"] = alternates(
+        base, app.config.language, target, app.config.mpguide_languages
+    )
+    if pagename == app.config.notfound_pagename:
+        root = urlsplit(base).path
+        for link in context.get("mpguide_languages", []):
+            link["url"] = f"{root}{link['code']}/{target}"
+
+
+def site_file_role(
+    name: str,
+    rawtext: str,
+    text: str,
+    lineno: int,
+    inliner: Inliner,
+    options: dict[str, Any] | None = None,
+    content: list[str] | None = None,
+) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+    """``{site-file}`EPUB <downloads/mpguide-en.epub>```: a link to a file of the site's root.
+
+    In the HTML pages the link is relative (so a copy of the site works offline, or anywhere); in
+    other formats (the EPUB), it is the published file's absolute URL.
+    """
+    title, _sep, path = text.rpartition("<")
+    path = path.removesuffix(">").strip() if title else text.strip()
+    title = title.strip() or path
+    if not path or "://" in path or path.startswith("/") or ".." in path.split("/"):
+        message = inliner.reporter.error(
+            f"{name}: give a path from the site's root, such as downloads/file.zip, not {path!r}",
+            line=lineno,
+        )
+        return [inliner.problematic(rawtext, rawtext, message)], [message]
+    env = inliner.document.settings.env
+    app = env.app
+    if app.builder.format == "html" and app.builder.name == "html":
+        up = "../" * (env.docname.count("/") + 1)  # out of the language's folder
+        uri = f"{up}{path}"
+    else:
+        uri = f"{app.config.mpguide_base_url}{path}"
+    return [nodes.reference(rawtext, title, refuri=uri, classes=["mpguide-site-file"])], []
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    """Register the base URL, the role, and the handlers that derive the rest from them."""
+    app.setup_extension("sphinx_sitemap")
+    app.setup_extension("sphinxext.opengraph")
+    app.setup_extension("notfound.extension")
+    app.add_config_value("mpguide_base_url", "", "env", str)
+    app.add_role("site-file", site_file_role)
+    app.connect("config-inited", on_config_inited)
+    # After mpguide.sphinxext (priority 500), whose language links the 404 page rewrites.
+    app.connect("html-page-context", on_html_page_context, priority=600)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
