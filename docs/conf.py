@@ -99,7 +99,10 @@ html_search_options = {"dict": str(_Path(__file__).parent / "locales/zh_CN/jieba
 mpguide_base_url = _layout.base_url()
 sitemap_locales = [None]  # the alternates are in each page's <link rel="alternate" hreflang>
 sitemap_excludes = ["search.html", "genindex.html", "py-modindex.html", "404.html"]
-ogp_social_cards = {"enable": False}  # matplotlib is not installed: no card images
+# Each page's card image, drawn by matplotlib (offline) in a font with Chinese glyphs: Debian's
+# fonts-noto-cjk, which the browser tests need too.
+ogp_social_cards = {"font": "Noto Sans CJK SC"}
+epub_description = _metadata("mpguide")["Summary"]
 epub_show_urls = "no"  # the reader follows links; their URLs in the text would only clutter it
 # Left in the EPUB's folder by earlier builds: Sphinx's record of a changed configuration, and
 # sphinx-sitemap's sitemap (it writes one for any builder).

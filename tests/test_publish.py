@@ -11,6 +11,7 @@ import json
 import re
 import subprocess
 import sys
+import textwrap
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -183,7 +184,7 @@ def test_every_page_has_hreflang_alternates_to_existing_pages(site: Site) -> Non
 
 @pytest.mark.docs
 def test_every_page_has_open_graph_metadata(site: Site) -> None:
-    """Each page of the tutorial has an Open Graph title, description and URL (its canonical URL).
+    """Each page of the tutorial has an Open Graph title, description, URL (its canonical URL) and image.
 
     (Not the pages Sphinx generates: the index, the search page, the 404 page.)
     """
@@ -195,6 +196,7 @@ def test_every_page_has_open_graph_metadata(site: Site) -> None:
             assert meta.get("description"), (language, page)
             assert meta["url"] == f"{BASE}{language}/{page}", (language, page)
             assert f'<link rel="canonical" href="{meta["url"]}">' in html, (language, page)
+            assert _local(site, meta["image"]).is_file(), (language, page)  # its social card
 
 
 @pytest.mark.docs
@@ -209,12 +211,52 @@ def test_every_page_links_to_its_source_file(site: Site) -> None:
             assert f'href="{source}/blob/main/{path}?plain=true"' in html, path
 
 
-def _epub_pages(epub: zipfile.ZipFile) -> list[str]:
-    """The spine of the EPUB: its pages in reading order, checked against its manifest."""
+def _tiny_project(root: Path, font: str) -> list[str]:
+    """A one-page project whose social cards use *font*; the command that builds it."""
+    (root / "src").mkdir(parents=True)
+    (root / "src" / "index.rst").write_text("Title\n=====\n\nA page.\n", encoding="utf-8")
+    (root / "src" / "conf.py").write_text(
+        textwrap.dedent(f"""\
+            extensions = ["mpguide.sphinxext", "mpguide.hosting"]
+            mpguide_languages = {{"en": "English"}}
+            mpguide_base_url = "https://example.org/guide/"
+            ogp_social_cards = {{"font": {font!r}}}
+            language = "en"
+        """),
+        encoding="utf-8",
+    )
+    return [sys.executable, "-m", "sphinx", "-W", "-q", str(root / "src"), str(root / "html")]
+
+
+@pytest.mark.docs
+def test_social_cards_need_their_font(tmp_path: Path) -> None:
+    """A build whose cards' font is missing fails, naming the package; with the font, it draws."""
+    missing = subprocess.run(
+        _tiny_project(tmp_path / "missing", "No Such Font"),
+        capture_output=True, text=True, check=False, timeout=300,
+    )  # fmt: skip
+    assert missing.returncode != 0
+    assert "'No Such Font' is not installed" in missing.stderr
+    assert "fonts-noto-cjk" in missing.stderr
+    present = subprocess.run(
+        _tiny_project(tmp_path / "present", "Noto Sans CJK SC"),
+        capture_output=True, text=True, check=False, timeout=300,
+    )  # fmt: skip
+    assert present.returncode == 0, present.stderr
+    assert list((tmp_path / "present" / "html" / "_images" / "social_previews").glob("*.png"))
+
+
+def _epub_package(epub: zipfile.ZipFile) -> tuple[str, ElementTree.Element]:
+    """Where the EPUB's package document is, as its container names it, and its content."""
     container = _xml(epub.read("META-INF/container.xml"))
     rootfile = next(e for e in container.iter() if e.tag.endswith("rootfile"))
     opf_path = rootfile.attrib["full-path"]
-    opf = _xml(epub.read(opf_path))
+    return opf_path, _xml(epub.read(opf_path))
+
+
+def _epub_pages(epub: zipfile.ZipFile) -> list[str]:
+    """The spine of the EPUB: its pages in reading order, checked against its manifest."""
+    opf_path, opf = _epub_package(epub)
     ns = "{http://www.idpf.org/2007/opf}"
     items = {i.attrib["id"]: i.attrib["href"] for i in opf.iter(f"{ns}item")}
     names = set(epub.namelist())
@@ -227,7 +269,10 @@ def _epub_pages(epub: zipfile.ZipFile) -> list[str]:
 @pytest.mark.docs
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_epub_is_a_well_formed_book_of_every_page(site: Site, language: str) -> None:
-    """Each language's EPUB opens as an EPUB: mimetype first and stored, every page in its spine."""
+    """Each language's EPUB opens as an EPUB: mimetype first and stored, every page in its spine.
+
+    Its metadata names its language (as a language tag), its title and its published URL.
+    """
     path = site.html / layout.DOWNLOADS / layout.epub_name(language)
     with zipfile.ZipFile(path) as epub:
         assert epub.testzip() is None
@@ -240,6 +285,11 @@ def test_epub_is_a_well_formed_book_of_every_page(site: Site, language: str) -> 
         assert pages <= {Path(href).stem for href in spine}
         home = epub.read("index.xhtml").decode()
         assert layout.TITLES[language] in home
+        _, opf = _epub_package(epub)
+    dc = "{http://purl.org/dc/elements/1.1/}"
+    assert opf.findtext(f".//{dc}language") == language.replace("_", "-")  # a BCP 47 tag
+    assert opf.findtext(f".//{dc}title") == layout.TITLES[language]
+    assert opf.findtext(f".//{dc}identifier") == f"{BASE}{language}/index.html"
 
 
 @pytest.mark.docs
@@ -251,6 +301,7 @@ def test_site_archive_holds_both_languages(site: Site) -> None:
     assert {"mpguide/index.html", "mpguide/zh_CN/index.html", "mpguide/en/index.html"} <= names
     assert "mpguide/en/_static/styles/furo.css" in names
     assert not any(name.startswith(f"mpguide/{layout.DOWNLOADS}/") for name in names)
+    assert not any("social_previews" in name for name in names)
 
 
 # -- In a browser, from a local static server ------------------------------------------------------

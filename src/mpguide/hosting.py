@@ -7,8 +7,10 @@ From the one setting ``mpguide_base_url`` (the URL of the site's root, see
 - the sitemap's URLs (``sphinx-sitemap``: ``<base>/<language>/<page>.html``);
 - the 404 page's URL prefix (``sphinx-notfound-page``), so the page works from any depth, in the
   language of the build, with the language switcher's links made absolute too;
+- the social card image of each page (``sphinxext-opengraph`` draws it with matplotlib, offline;
+  the build fails if the font the cards need is missing);
 - furo's "edit this page" / "view source" links to the page's file in the repository;
-- the EPUB's file name.
+- the EPUB's file name, language tag and identifier.
 
 It also gives each HTML page its ``<link rel="alternate" hreflang>`` links (``mpguide_alternates``,
 absolute, with ``x-default``), and the ``site-file`` role: a link to a file of the published site
@@ -33,7 +35,14 @@ if TYPE_CHECKING:
     from sphinx.config import Config
     from sphinx.util.typing import ExtensionMetadata
 
-__all__ = ["alternates", "on_config_inited", "on_html_page_context", "setup", "site_file_role"]
+__all__ = [
+    "alternates",
+    "on_builder_inited",
+    "on_config_inited",
+    "on_html_page_context",
+    "setup",
+    "site_file_role",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -54,11 +63,36 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
         "title": _("Page not found"),
         "body": _not_found_body(config.notfound_urls_prefix),
     }
-    config.html_theme_options = {
-        **config.html_theme_options,
-        "source_directory": f"{DOCS.as_posix()}/{language}/",
-    }
+    if "source_repository" in config.html_theme_options:  # furo's source links: this language's
+        config.html_theme_options = {
+            **config.html_theme_options,
+            "source_directory": f"{DOCS.as_posix()}/{language}/",
+        }
+    # The EPUB's name and metadata: a language tag (zh-CN, not zh_CN), and its URL as identifier.
     config.epub_basename = epub_name(language).removesuffix(".epub")
+    config.epub_language = language.replace("_", "-")
+    config.epub_scheme = "URL"
+    config.epub_identifier = f"{config.html_baseurl}index.html"
+    config.epub_uid = config.epub_basename
+    config.epub_contributor = config.author
+
+
+def on_builder_inited(app: Sphinx) -> None:
+    """Refuse to draw social cards without their font: a missing font would draw empty boxes."""
+    cards = app.config.ogp_social_cards or {}
+    if app.builder.name != "html" or cards.get("enable") is False or "font" not in cards:
+        return
+    from matplotlib import font_manager  # here: only a build that draws cards needs it
+
+    try:
+        font_manager.findfont(cards["font"], fallback_to_default=False)
+    except ValueError:
+        logger.warning(
+            "the social cards' font %r is not installed (Debian: apt-get install fonts-noto-cjk)",
+            cards["font"],
+            type="mpguide",
+            subtype="font",
+        )
 
 
 def _not_found_body(prefix: str) -> str:
@@ -155,6 +189,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("mpguide_base_url", "", "env", str)
     app.add_role("site-file", site_file_role)
     app.connect("config-inited", on_config_inited)
+    app.connect("builder-inited", on_builder_inited)
     # After mpguide.sphinxext (priority 500), whose language links the 404 page rewrites.
     app.connect("html-page-context", on_html_page_context, priority=600)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -165,11 +165,17 @@ def finish_site(root: Path, out: Path, base: str) -> None:
 def _archive(html: Path, archive: Path) -> None:
     """Zip the site in *html* into *archive*, under one ``mpguide/`` folder.
 
-    Not its downloads, nor Sphinx's hidden build records (``.buildinfo``).
+    Not its downloads, nor Sphinx's hidden build records (``.buildinfo``), nor the social cards
+    (images for link previews, of no use offline: two thirds of the archive otherwise).
     """
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
         for path in sorted(html.rglob("*")):
             relative = path.relative_to(html)
-            if relative.parts[0] == DOWNLOADS or path.name.startswith(".") or not path.is_file():
+            if (
+                relative.parts[0] == DOWNLOADS
+                or path.name.startswith(".")
+                or "social_previews" in relative.parts
+                or not path.is_file()
+            ):
                 continue
             zipped.write(path, Path("mpguide") / relative)
