@@ -321,6 +321,14 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         """Keep the test output clean."""
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Say nothing when the browser hangs up mid-answer (it may, leaving a page); else report."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 @pytest.fixture(scope="session")
 def base_url(site: Site) -> Iterator[str]:
     """Serve the built site on a free loopback port, at its base URL's path (no final ``/``)."""
@@ -328,7 +336,7 @@ def base_url(site: Site) -> Iterator[str]:
     handler = functools.partial(
         type("Handler", (SiteHandler,), {"prefix": prefix}), directory=str(site.html)
     )
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}{prefix.rstrip('/')}"

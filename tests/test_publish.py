@@ -87,7 +87,10 @@ def test_hosting_configurations_run_existing_sessions() -> None:
 
 
 def test_base_url_is_one_setting_overridable_for_a_fork(monkeypatch: pytest.MonkeyPatch) -> None:
-    """MPGUIDE_BASE_URL wins, then Read the Docs' canonical URL, then the default; one final /."""
+    """MPGUIDE_BASE_URL wins, then Read the Docs' canonical URL, then the default; one final /.
+
+    A value that is not an http(s) URL is refused, naming the variable.
+    """
     monkeypatch.delenv("MPGUIDE_BASE_URL", raising=False)
     monkeypatch.delenv("READTHEDOCS_CANONICAL_URL", raising=False)
     assert layout.base_url() == layout.BASE_URL
@@ -95,6 +98,9 @@ def test_base_url_is_one_setting_overridable_for_a_fork(monkeypatch: pytest.Monk
     assert layout.base_url() == "https://mpguide.readthedocs.io/en/latest/"
     monkeypatch.setenv("MPGUIDE_BASE_URL", "https://fork.example.org/guide")
     assert layout.base_url() == "https://fork.example.org/guide/"
+    monkeypatch.setenv("MPGUIDE_BASE_URL", "fork.example.org/guide")
+    with pytest.raises(ValueError, match=r"MPGUIDE_BASE_URL: .* must be an http\(s\) URL"):
+        layout.base_url()
 
 
 @pytest.mark.docs  # mpguide.hosting imports Sphinx
@@ -103,13 +109,13 @@ def test_alternates_name_every_language_and_a_default() -> None:
     from mpguide.hosting import alternates
 
     languages = dict.fromkeys(LANGUAGES, "")
-    page = alternates("https://x.org/g/", "zh_CN", "pools.html", languages)
+    page = alternates("https://x.org/g/", "pools.html", languages)
     assert page == [
         {"hreflang": "zh-Hans", "href": "https://x.org/g/zh_CN/pools.html"},
         {"hreflang": "en", "href": "https://x.org/g/en/pools.html"},
         {"hreflang": "x-default", "href": "https://x.org/g/en/pools.html"},
     ]
-    home = alternates("https://x.org/g/", "en", "index.html", languages)
+    home = alternates("https://x.org/g/", "index.html", languages)
     assert home[-1] == {"hreflang": "x-default", "href": "https://x.org/g/"}
 
 
@@ -211,10 +217,10 @@ def test_every_page_links_to_its_source_file(site: Site) -> None:
             assert f'href="{source}/blob/main/{path}?plain=true"' in html, path
 
 
-def _tiny_project(root: Path, font: str) -> list[str]:
+def _tiny_project(root: Path, font: str, text: str = "A page.") -> list[str]:
     """A one-page project whose social cards use *font*; the command that builds it."""
     (root / "src").mkdir(parents=True)
-    (root / "src" / "index.rst").write_text("Title\n=====\n\nA page.\n", encoding="utf-8")
+    (root / "src" / "index.rst").write_text(f"Title\n=====\n\n{text}\n", encoding="utf-8")
     (root / "src" / "conf.py").write_text(
         textwrap.dedent(f"""\
             extensions = ["mpguide.sphinxext", "mpguide.hosting"]
@@ -244,6 +250,18 @@ def test_social_cards_need_their_font(tmp_path: Path) -> None:
     )  # fmt: skip
     assert present.returncode == 0, present.stderr
     assert list((tmp_path / "present" / "html" / "_images" / "social_previews").glob("*.png"))
+
+
+@pytest.mark.docs
+def test_a_site_file_outside_the_site_is_refused(tmp_path: Path) -> None:
+    """A ``site-file`` link that leaves the site's root fails the build, naming the page and why."""
+    build = subprocess.run(
+        _tiny_project(tmp_path, "Noto Sans CJK SC", ":site-file:`Notes <../notes.txt>`"),
+        capture_output=True, text=True, check=False, timeout=300,
+    )  # fmt: skip
+    assert build.returncode != 0
+    assert "index.rst:4" in build.stderr
+    assert "give a path from the site's root" in build.stderr
 
 
 def _epub_package(epub: zipfile.ZipFile) -> tuple[str, ElementTree.Element]:
@@ -285,6 +303,10 @@ def test_epub_is_a_well_formed_book_of_every_page(site: Site, language: str) -> 
         assert pages <= {Path(href).stem for href in spine}
         home = epub.read("index.xhtml").decode()
         assert layout.TITLES[language] in home
+        # The downloads are not in the book: its links to them go to the published site.
+        downloads = re.findall(r'class="mpguide-site-file[^"]*" href="([^"]+)"', home)
+        assert downloads, "the home page links no downloads"
+        assert all(href.startswith(f"{BASE}{layout.DOWNLOADS}/") for href in downloads), downloads
         _, opf = _epub_package(epub)
     dc = "{http://purl.org/dc/elements/1.1/}"
     assert opf.findtext(f".//{dc}language") == language.replace("_", "-")  # a BCP 47 tag

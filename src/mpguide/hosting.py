@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from docutils import nodes
+from sphinx.errors import ConfigError
 from sphinx.locale import _
 from sphinx.util import logging
 
@@ -39,6 +40,7 @@ __all__ = [
     "alternates",
     "on_builder_inited",
     "on_config_inited",
+    "on_doctree_resolved",
     "on_html_page_context",
     "setup",
     "site_file_role",
@@ -50,9 +52,12 @@ logger = logging.getLogger(__name__)
 def on_config_inited(app: Sphinx, config: Config) -> None:
     """Derive every published URL of this language's build from ``mpguide_base_url``."""
     base = config.mpguide_base_url
-    if not urlsplit(base).scheme or not base.endswith("/"):
-        msg = f"mpguide_base_url must be an absolute URL ending in '/', not {base!r}"
-        raise ValueError(msg)
+    if urlsplit(base).scheme not in {"http", "https"} or not base.endswith("/"):
+        msg = (
+            f"mpguide_base_url (docs/conf.py: MPGUIDE_BASE_URL, or the default of "
+            f"mpguide.layout.base_url) must be an http(s) URL ending in '/', not {base!r}"
+        )
+        raise ConfigError(msg)
     language = config.language
     config.html_baseurl = f"{base}{language}/"
     config.ogp_site_url = config.html_baseurl
@@ -109,10 +114,8 @@ def _not_found_body(prefix: str) -> str:
     return "\n".join(lines)
 
 
-def alternates(
-    base: str, language: str, target: str, languages: dict[str, str]
-) -> list[dict[str, str]]:
-    """The ``hreflang`` alternates of page *target* (``processes.html``) built in *language*.
+def alternates(base: str, target: str, languages: dict[str, str]) -> list[dict[str, str]]:
+    """The ``hreflang`` alternates of page *target* (``processes.html``) in each of *languages*.
 
     Every language's own page, then ``x-default``: for the home page, the site's root, which sends
     each reader to their language; elsewhere the English page, where that root sends the readers of
@@ -122,7 +125,8 @@ def alternates(
         {"hreflang": HREFLANGS.get(code, code.replace("_", "-")), "href": f"{base}{code}/{target}"}
         for code in languages
     ]
-    default = base if target == "index.html" else f"{base}en/{target}"
+    english = "en" if "en" in languages else next(iter(languages))
+    default = base if target == "index.html" else f"{base}{english}/{target}"
     return [*links, {"hreflang": "x-default", "href": default}]
 
 
@@ -139,9 +143,7 @@ def on_html_page_context(
         return
     base = app.config.mpguide_base_url
     target = app.builder.get_target_uri(pagename)
-    context["mpguide_alternates"] = alternates(
-        base, app.config.language, target, app.config.mpguide_languages
-    )
+    context["mpguide_alternates"] = alternates(base, target, app.config.mpguide_languages)
     if pagename == app.config.notfound_pagename:
         root = urlsplit(base).path
         for link in context.get("mpguide_languages", []):
@@ -171,14 +173,23 @@ def site_file_role(
             line=lineno,
         )
         return [inliner.problematic(rawtext, rawtext, message)], [message]
-    env = inliner.document.settings.env
-    app = env.app
-    if app.builder.format == "html" and app.builder.name == "html":
-        up = "../" * (env.docname.count("/") + 1)  # out of the language's folder
-        uri = f"{up}{path}"
-    else:
-        uri = f"{app.config.mpguide_base_url}{path}"
-    return [nodes.reference(rawtext, title, refuri=uri, classes=["mpguide-site-file"])], []
+    link = nodes.reference(rawtext, title, refuri=path, classes=["mpguide-site-file"])
+    link["mpguide_site_file"] = path  # made a URL for each builder: on_doctree_resolved
+    return [link], []
+
+
+def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Point the ``site-file`` links of *docname* at their files, for the builder writing it.
+
+    Relative in the HTML pages, so a copy of the site works anywhere; absolute in the EPUB, which
+    holds no such files. (The doctree is read once, for every builder: the role cannot decide.)
+    """
+    up = "../" * (docname.count("/") + 1)  # out of the language's folder
+    for link in doctree.findall(nodes.reference):
+        if "mpguide_site_file" in link:
+            path = link["mpguide_site_file"]
+            html = app.builder.name == "html"
+            link["refuri"] = f"{up}{path}" if html else f"{app.config.mpguide_base_url}{path}"
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
@@ -192,4 +203,5 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", on_builder_inited)
     # After mpguide.sphinxext (priority 500), whose language links the 404 page rewrites.
     app.connect("html-page-context", on_html_page_context, priority=600)
+    app.connect("doctree-resolved", on_doctree_resolved)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -65,11 +65,17 @@ def base_url() -> str:
     ``MPGUIDE_BASE_URL`` (a fork's own site), else Read the Docs' ``READTHEDOCS_CANONICAL_URL`` (set in
     its builds), else :data:`BASE_URL`.
     """
-    url = (
-        os.environ.get("MPGUIDE_BASE_URL")
-        or os.environ.get("READTHEDOCS_CANONICAL_URL")
-        or BASE_URL
-    )
+    for source in ("MPGUIDE_BASE_URL", "READTHEDOCS_CANONICAL_URL"):
+        if url := os.environ.get(source):
+            break
+    else:
+        source, url = "mpguide.layout.BASE_URL", BASE_URL
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.netloc:
+        msg = (
+            f"{source}: the site's base URL must be an http(s) URL, such as {BASE_URL}, not {url!r}"
+        )
+        raise ValueError(msg)
     return url.rstrip("/") + "/"
 
 
