@@ -253,6 +253,25 @@ def test_social_cards_need_their_font(tmp_path: Path) -> None:
 
 
 @pytest.mark.docs
+def test_a_rebuild_keeps_every_page_in_the_sitemap(tmp_path: Path) -> None:
+    """After an edit to one page, the rebuilt sitemap still lists every page (sphinx-sitemap#13)."""
+    build = _tiny_project(tmp_path, "Noto Sans CJK SC", ".. toctree::\n\n   other")
+    (tmp_path / "src" / "other.rst").write_text("Other\n=====\n\nFirst.\n", encoding="utf-8")
+
+    def sitemap() -> set[str]:
+        subprocess.run(build, check=True, capture_output=True, timeout=300)
+        urlset = _xml((tmp_path / "html" / "sitemap.xml").read_bytes())
+        return {loc.text or "" for loc in urlset.iter(f"{SITEMAP}loc")}
+
+    first = sitemap()
+    assert "https://example.org/guide/en/other.html" in first
+    (tmp_path / "src" / "index.rst").write_text(
+        "Title\n=====\n\nEdited.\n\n.. toctree::\n\n   other\n"
+    )
+    assert sitemap() == first
+
+
+@pytest.mark.docs
 def test_a_site_file_outside_the_site_is_refused(tmp_path: Path) -> None:
     """A ``site-file`` link that leaves the site's root fails the build, naming the page and why."""
     build = subprocess.run(

@@ -4,7 +4,8 @@ From the one setting ``mpguide_base_url`` (the URL of the site's root, see
 :func:`mpguide.layout.base_url`) it derives, for the language being built:
 
 - ``html_baseurl`` (the canonical link of each page, and the Open Graph URL);
-- the sitemap's URLs (``sphinx-sitemap``: ``<base>/<language>/<page>.html``);
+- the sitemap's URLs (``sphinx-sitemap``: ``<base>/<language>/<page>.html``), every page's even
+  after a rebuild that wrote only some;
 - the 404 page's URL prefix (``sphinx-notfound-page``), so the page works from any depth, in the
   language of the build, with the language switcher's links made absolute too;
 - the social card image of each page (``sphinxext-opengraph`` draws it with matplotlib, offline;
@@ -19,6 +20,8 @@ outside the language's pages, such as ``downloads/mpguide-en.epub``.
 
 from __future__ import annotations
 
+from fnmatch import fnmatch
+from queue import Empty
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -38,6 +41,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "alternates",
+    "on_build_finished",
     "on_builder_inited",
     "on_config_inited",
     "on_doctree_resolved",
@@ -192,6 +196,32 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
             link["refuri"] = f"{up}{path}" if html else f"{app.config.mpguide_base_url}{path}"
 
 
+def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
+    """Give sphinx-sitemap every page, not only those this build wrote.
+
+    It lists the pages it saw written, so a rebuild after an edit would publish a sitemap of the
+    edited pages alone (jdillard/sphinx-sitemap#13, open): the pages it did not see are added to its
+    queue before it writes the sitemap.
+    """
+    queue = getattr(app, "sitemap_links", None)
+    if exception is not None or app.builder.name != "html" or queue is None:
+        return
+    seen = []
+    while True:
+        try:
+            seen.append(queue.get_nowait())
+        except Empty:
+            break
+    links = {link for link, _lastmod in seen}
+    excludes = app.config.sitemap_excludes  # patterns, as sphinx-sitemap matches them
+    for docname in sorted(app.env.found_docs):
+        link = app.builder.get_target_uri(docname)
+        if link not in links and not any(fnmatch(link, pattern) for pattern in excludes):
+            seen.append((link, None))
+    for entry in seen:
+        queue.put(entry)
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the base URL, the role, and the handlers that derive the rest from them."""
     app.setup_extension("sphinx_sitemap")
@@ -204,4 +234,5 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # After mpguide.sphinxext (priority 500), whose language links the 404 page rewrites.
     app.connect("html-page-context", on_html_page_context, priority=600)
     app.connect("doctree-resolved", on_doctree_resolved)
+    app.connect("build-finished", on_build_finished, priority=400)  # before sphinx-sitemap's
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
