@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import shutil
 import sys
 import time
 from pathlib import Path
@@ -39,6 +38,7 @@ def _load(name: str) -> ModuleType:
 _interpreters = _load("checker.interpreters")
 layout = _load("layout")
 _dependencies = _load("checker.dependencies")
+freshness = _load("freshness")
 SUPPORTED_VERSIONS: tuple[str, ...] = _interpreters.SUPPORTED_VERSIONS
 find_interpreters = _interpreters.find_interpreters
 
@@ -111,16 +111,22 @@ def _check_examples(session: nox.Session, *extra: str, reuse: bool = False) -> N
     )  # fmt: skip
 
 
-def _landing_page() -> None:
-    """Copy the page that sends readers to their language into the root of the site."""
-    shutil.copyfile(ROOT / layout.DOCS / "_landing" / "index.html", BUILD / "html" / "index.html")
-
-
 @nox.session
 def examples(session: nox.Session) -> None:
     """Check every example the pages include: each Python found x fork / spawn / forkserver."""
     _install(session)
     _check_examples(session, *session.posargs)
+
+
+def _warn_stale_translations(session: nox.Session) -> None:
+    """Warn about each page changed in one language and not in the other: the build goes on."""
+    try:
+        stale = freshness.stale_translations(ROOT, layout.DOCS, list(layout.LANGUAGES))
+    except freshness.FreshnessUnknownError as error:
+        session.warn(f"translations not checked: {error}")
+        return
+    for page in stale:
+        session.warn(f"translation may be out of date: {page}")
 
 
 # Without a docs Python, the sessions that need one make no environment: they fail at once, saying why.
@@ -129,16 +135,22 @@ DOCS_BACKEND = None if DOCS_PYTHON else "none"
 
 @nox.session(python=DOCS_PYTHON, venv_backend=DOCS_BACKEND)
 def docs(session: nox.Session) -> None:
-    """Verify the examples, then build both languages and the landing page into docs/_build/html."""
+    """Verify the examples, then build both languages, their EPUBs and the site's root pages.
+
+    Into docs/_build/html, with the EPUBs and an archive of the site in its downloads/ folder; it
+    warns (without failing) about a page changed in one language but not in the other.
+    """
     if DOCS_PYTHON is None:
         session.error(NO_DOCS_PYTHON)
     _install(session, "docs")
+    _warn_stale_translations(session)
     start = time.monotonic()
     _check_examples(session, reuse=True)
     checked = time.monotonic()
     for language in layout.LANGUAGES:
         session.run(*layout.sphinx_build(ROOT, language, BUILD, extra=session.posargs))
-    _landing_page()
+        session.run(*layout.sphinx_epub(ROOT, language, BUILD))
+    layout.finish_site(ROOT, BUILD, layout.base_url())
     session.log(
         f"examples checked in {checked - start:.1f} s, site built in "
         f"{time.monotonic() - checked:.1f} s: open {BUILD / 'html' / 'index.html'}"

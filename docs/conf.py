@@ -1,5 +1,6 @@
 """One configuration for both languages: ``sphinx-build -c docs -D language=en docs/en ...``."""
 
+from importlib.metadata import metadata as _metadata
 from importlib.metadata import version as _version
 from pathlib import Path as _Path
 
@@ -21,6 +22,10 @@ extensions = [
     "sphinx_autodoc_typehints",
     "sphinx_copybutton",
     "mpguide.sphinxext",
+    "mpguide.hosting",  # the site's base URL and what derives from it: sitemap, 404, Open Graph
+    "sphinx_sitemap",
+    "sphinxext.opengraph",
+    "notfound.extension",
 ]
 templates_path = ["_templates"]
 exclude_patterns = ["_build"]
@@ -71,6 +76,10 @@ html_sidebars = {
     ]
 }
 html_show_sourcelink = False
+# "Edit this page" and "View this page" open the page's file in the Source repository of pyproject.toml;
+# mpguide.hosting adds the language's folder (source_directory).
+_URLS = dict(url.split(", ", 1) for url in _metadata("mpguide").get_all("Project-URL") or [])
+html_theme_options = {"source_repository": _URLS["Source"], "source_branch": "main"}
 copybutton_prompt_text = r"\$ "  # copy the command, not the prompt or the output
 copybutton_prompt_is_regexp = True
 copybutton_only_copy_prompt_lines = True
@@ -82,6 +91,25 @@ locale_dirs = ["../locales"]  # relative to each source folder: furo's and mpgui
 html_search_language = None  # follow `language`; Chinese search needs jieba (docs group)
 # The tutorial's terms, so that jieba indexes 守护进程 as a word (and still 守护 and 进程).
 html_search_options = {"dict": str(_Path(__file__).parent / "locales/zh_CN/jieba_dict.txt")}
+
+# -- Publishing -----------------------------------------------------------------------------------
+# https://sphinx-sitemap.readthedocs.io/, https://sphinxext-opengraph.readthedocs.io/,
+# https://sphinx-notfound-page.readthedocs.io/, and the EPUB builder:
+# https://www.sphinx-doc.org/en/master/usage/configuration.html#options-for-epub-output
+# The URL of the site's root, the one setting for every published link (MPGUIDE_BASE_URL for a
+# fork): mpguide.hosting derives html_baseurl, the sitemap's and Open Graph's URLs, and the 404
+# page's prefix from it, for the language being built.
+mpguide_base_url = _layout.base_url()
+sitemap_locales = [None]  # the alternates are in each page's <link rel="alternate" hreflang>
+sitemap_excludes = ["search.html", "genindex.html", "py-modindex.html", "404.html"]
+# Each page's card image, drawn by matplotlib (offline) in a font with Chinese glyphs: Debian's
+# fonts-noto-cjk, which the browser tests need too.
+ogp_social_cards = {"font": "Noto Sans CJK SC"}
+epub_description = _metadata("mpguide")["Summary"]
+epub_show_urls = "no"  # the reader follows links; their URLs in the text would only clutter it
+# Left in the EPUB's folder by earlier builds: Sphinx's record of a changed configuration, and
+# sphinx-sitemap's sitemap (it writes one for any builder).
+epub_exclude_files = [".buildinfo.bak", "sitemap.xml"]
 
 # -- mpguide ---------------------------------------------------------------------------------------
 # The examples folder and the checker's report keep their defaults (mpguide.layout).

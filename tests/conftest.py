@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
+import http.server
+import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
+import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -22,6 +28,8 @@ from mpguide.checker.runner import DEV_SHM
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+
+    from playwright.sync_api import Browser, Page
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / layout.DOCS
@@ -247,11 +255,130 @@ def site(
 
 
 def _build_site(out: Path, report: Path) -> None:
+    """Build as ``nox -s docs`` does: each language's pages, then its EPUB, then the site's root."""
+    sphinx = (sys.executable, "-m", "sphinx")
     for language in LANGUAGES:
-        argv = layout.sphinx_build(
-            ROOT, language, out, report=report, program=(sys.executable, "-m", "sphinx")
-        )
-        build = subprocess.run(argv, capture_output=True, text=True, check=False)
-        log = build.stdout + build.stderr
+        log = ""
+        for argv in (
+            layout.sphinx_build(ROOT, language, out, report=report, program=sphinx),
+            layout.sphinx_epub(ROOT, language, out, report=report, program=sphinx),
+        ):
+            build = subprocess.run(argv, capture_output=True, text=True, check=False)
+            log += build.stdout + build.stderr
         (out / f"build-{language}.log").write_text(log, encoding="utf-8")
-    (out / "html" / "index.html").write_bytes((DOCS / "_landing" / "index.html").read_bytes())
+    layout.finish_site(ROOT, out, layout.base_url())
+
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serve the site under its base URL's path, as its host does, and answer 404 as hosts do.
+
+    A missing file gets the nearest ``404.html`` up its folders, with status 404: a language's own
+    404 page inside its folder (as Cloudflare Pages does), the site's root one elsewhere (the one
+    GitHub Pages and Read the Docs serve).
+    """
+
+    prefix = "/"
+    """The path of the site's base URL (``/mpguide/``)."""
+
+    def send_head(self) -> io.BytesIO | BinaryIO | None:
+        """The file asked for, under :attr:`prefix`; else the nearest 404 page."""
+        path = unquote(urlsplit(self.path).path)
+        if not path.startswith(self.prefix):
+            return self._not_found("")
+        relative = path.removeprefix(self.prefix)
+        local = Path(self.directory) / relative
+        if not local.exists():
+            return self._not_found(relative)
+        if local.is_dir() and not path.endswith("/"):
+            self.send_response(301)
+            self.send_header("Location", f"{path}/")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return None
+        self.path = "/" + self.path.removeprefix(self.prefix)
+        return super().send_head()
+
+    def _not_found(self, relative: str) -> io.BytesIO:
+        folders = Path(relative).parents
+        page = next(
+            page
+            for folder in folders
+            if (page := Path(self.directory) / folder / "404.html").is_file()
+        )
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Keep the test output clean."""
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Say nothing when the browser hangs up mid-answer (it may, leaving a page); else report."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Site) -> Iterator[str]:
+    """Serve the built site on a free loopback port, at its base URL's path (no final ``/``)."""
+    prefix = urlsplit(layout.base_url()).path
+    handler = functools.partial(
+        type("Handler", (SiteHandler,), {"prefix": prefix}), directory=str(site.html)
+    )
+    server = _Server(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}{prefix.rstrip('/')}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's chromium, headless."""
+    from playwright.sync_api import sync_playwright
+
+    assert shutil.which(CHROMIUM), "install Debian's chromium and fonts-noto-cjk"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh page that records script errors, console errors and failed requests."""
+    context = browser.new_context(locale="zh-CN", accept_downloads=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(f"page error: {exc}"))
+    page.on(
+        "console",
+        lambda msg: (
+            errors.append(f"console {msg.type}: {msg.text}") if msg.type == "error" else None
+        ),
+    )
+    page.on(
+        "response",
+        lambda r: errors.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None,
+    )
+    page.errors = errors  # type: ignore[attr-defined]
+    yield page
+    context.close()

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-import test_browser
 from conftest import LANGUAGES
 
 if TYPE_CHECKING:
@@ -22,8 +21,6 @@ if TYPE_CHECKING:
 
 pytestmark = [pytest.mark.docs, pytest.mark.browser]
 
-# test_browser's fixtures: Debian's Chromium, and the built site on a local server.
-base_url, browser, page = test_browser.base_url, test_browser.browser, test_browser.page
 
 AXE = Path(__file__).parent / "accessibility" / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

@@ -1,88 +1,20 @@
 """The built site in a real browser: Chinese search, the language switcher, Chinese fonts.
 
 Runs Debian's chromium (``/usr/bin/chromium``, with ``fonts-noto-cjk``) through Playwright;
-``playwright install`` is never used.
+``playwright install`` is never used. The fixtures (the server, the browser, the page) are in
+``conftest.py``, shared with ``test_publish.py``.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
-import shutil
-import threading
 from typing import TYPE_CHECKING
 
 import pytest
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
-    from playwright.sync_api import Browser, Page
-
-    from conftest import Site
+    from playwright.sync_api import Page
 
 pytestmark = [pytest.mark.docs, pytest.mark.browser]
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        """Keep the test output clean."""
-
-
-@pytest.fixture(scope="module")
-def base_url(site: Site) -> Iterator[str]:
-    """Serve the built site on a free loopback port."""
-    handler = functools.partial(_QuietHandler, directory=str(site.html))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """Debian's chromium, headless."""
-    from playwright.sync_api import sync_playwright
-
-    assert shutil.which(CHROMIUM), "install Debian's chromium and fonts-noto-cjk"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    """A fresh page that records script errors and console errors."""
-    context = browser.new_context(locale="zh-CN")
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(f"page error: {exc}"))
-    page.on(
-        "console",
-        lambda msg: (
-            errors.append(f"console {msg.type}: {msg.text}") if msg.type == "error" else None
-        ),
-    )
-    page.on(
-        "response",
-        lambda r: errors.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None,
-    )
-    page.errors = errors  # type: ignore[attr-defined]
-    yield page
-    context.close()
 
 
 def _search(page: Page, url: str) -> list[str]:

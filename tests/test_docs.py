@@ -127,7 +127,9 @@ def _html_pages(site: Site, language: str) -> list[str]:
     return sorted(
         p.relative_to(root).as_posix()
         for p in root.rglob("*.html")
-        if not p.relative_to(root).as_posix().startswith(("_", "search", "genindex", "py-mod"))
+        if not p.relative_to(root)
+        .as_posix()
+        .startswith(("_", "search", "genindex", "py-mod", "404"))
     )
 
 

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-import test_browser
 from conftest import EXAMPLES, LANGUAGES, ROOT
 from mpguide.checker.report import read_report
 from mpguide.sphinxext import _anchor
@@ -24,8 +23,6 @@ if TYPE_CHECKING:
 
 pytestmark = [pytest.mark.docs]
 
-# test_browser's fixtures: Debian's Chromium, and the built site on a local server.
-base_url, browser, page = test_browser.base_url, test_browser.browser, test_browser.page
 
 _LINK = re.compile(r"<a [^>]*>")
 

@@ -37,7 +37,15 @@ from mpguide.checker.plan import plan_checks
 from mpguide.checker.report import read_report, write_report
 from mpguide.checker.suite import Outcome, default_jobs, run_checks
 from mpguide.checker.venvs import ENVS_VARIABLE, with_environments
-from mpguide.layout import DOCS, EXAMPLES, LANGUAGES, sphinx_build
+from mpguide.layout import (
+    DOCS,
+    EXAMPLES,
+    LANGUAGES,
+    base_url,
+    finish_site,
+    sphinx_build,
+    sphinx_epub,
+)
 
 _SPHINX = (sys.executable, "-m", "sphinx")
 """Sphinx, run by this Python wherever the benchmark runs."""
@@ -192,10 +200,14 @@ def _pipeline(root: Path, pythons: list[str], jobs: int) -> tuple[float, str]:
         else f"check wall {wall:.1f} s"
     )
     for language in LANGUAGES:
-        argv = sphinx_build(root, language, root / "out", report=report, program=_SPHINX)
-        done = subprocess.run(argv, capture_output=True, text=True, check=False)
-        if done.returncode != 0:
-            sys.exit(f"docs build ({language}) failed:\n{done.stdout}{done.stderr}")
+        for argv in (
+            sphinx_build(root, language, root / "out", report=report, program=_SPHINX),
+            sphinx_epub(root, language, root / "out", report=report, program=_SPHINX),
+        ):
+            done = subprocess.run(argv, capture_output=True, text=True, check=False)
+            if done.returncode != 0:
+                sys.exit(f"docs build ({language}) failed:\n{done.stdout}{done.stderr}")
+    finish_site(root, root / "out", base_url())
     summary = next(line for line in check.stdout.splitlines() if line.startswith("checking"))
     return time.monotonic() - start, f"{summary}; {figures}"
 
