@@ -16,7 +16,7 @@
     An admonition titled "Correction to the original", translated.
 Language switcher
     Each page gets links to the same page in the other languages (``mpguide_languages``), in the
-    sidebar; the ``<link rel="alternate" hreflang>`` tags come from :mod:`mpguide.hosting`.
+    sidebar; the ``<link rel="alternate" hreflang>`` tags come from ``mpguide.hosting``.
 """
 
 from __future__ import annotations
