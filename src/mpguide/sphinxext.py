@@ -226,8 +226,8 @@ class ExampleDirective(LiteralInclude):
                 "methods": " / ".join(verification.start_methods),
             }
         )
-        _with_packages(note, expectation, verification)
         note += link
+        _with_packages(note, expectation, verification)
         if expectation.outcomes:
             shown = _outcome_blocks(self, path.name, expectation, verification)
         else:
