@@ -40,6 +40,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from mpguide import __version__
+from mpguide.checker.dependencies import normalized_name
 from mpguide.checker.example import load_examples
 from mpguide.checker.expectation import fill_ports
 from mpguide.checker.interpreters import START_METHODS, version_key
@@ -342,11 +343,11 @@ def _with_packages(
     """Add to *note* the versions of the packages it ran with, and where it was not run."""
     if expectation.script is None or not expectation.script.dependencies:
         return
-    wanted = {_normalized(n) for n in expectation.script.names}
+    wanted = {normalized_name(n) for n in expectation.script.names}
     ran_with = [
         f"{name} {versions}"
         for name, versions in verification.packages.items()
-        if _normalized(name) in wanted
+        if normalized_name(name) in wanted
     ]
     if ran_with:
         note += nodes.Text(" " + _("With %(packages)s.") % {"packages": ", ".join(ran_with)})
@@ -356,10 +357,6 @@ def _with_packages(
             + _("Not run on CPython %(version)s: its dependencies do not install there.")
             % {"version": version}
         )
-
-
-def _normalized(name: str) -> str:
-    return name.lower().replace("_", "-").replace(".", "-")
 
 
 def _interrupted(stdout: str, marker: str | None) -> str:

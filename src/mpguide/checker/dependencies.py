@@ -24,10 +24,15 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from pathlib import Path
 
-__all__ = ["DependencyError", "ScriptMetadata", "read_script_metadata"]
+__all__ = ["DependencyError", "ScriptMetadata", "normalized_name", "read_script_metadata"]
 
 _BLOCK = re.compile(r"(?m)^# /// (?P<type>[a-zA-Z0-9-]+)$\s(?P<content>(^#(| .*)$\s)+)^# ///$")
 _REQUIREMENT_NAME = re.compile(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
+
+
+def normalized_name(name: str) -> str:
+    """A distribution's name as packaging compares it (PEP 503): ``Jinja2`` and ``jinja2`` alike."""
+    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 class DependencyError(Exception):

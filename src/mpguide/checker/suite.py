@@ -157,15 +157,9 @@ def run_check(check: Check, limits: RunLimits | None = None) -> Outcome:
                 else:
                     waited.append(problem)
             finally:
-                # Ctrl-C in a terminal signals the whole foreground process group, not its leader.
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(proc.pid, signal.SIGINT)
-                try:
-                    proc.wait(timeout=limits.grace)
-                except subprocess.TimeoutExpired:
-                    waited.append(_still_running(limits.grace))
-                    with contextlib.suppress(ProcessLookupError):
-                        os.killpg(proc.pid, signal.SIGKILL)
+                stopped = _interrupt(proc, limits.grace)
+                if stopped is not None:
+                    waited.append(stopped)
 
         try:
             served = run_program(
@@ -347,7 +341,9 @@ def _run_with_servers(
                 else:
                     waited.append(f"server {server.name}: {problem}")
             finally:
-                _interrupt(proc, server.grace or limits.grace, waited, server.name)
+                stopped = _interrupt(proc, server.grace or limits.grace)
+                if stopped is not None:
+                    waited.append(f"server {server.name}: {stopped}")
 
         runs[server.name] = run_program(
             [*program, *argv[1:]],
@@ -379,16 +375,21 @@ def _run_with_servers(
     )  # fmt: skip
 
 
-def _interrupt(proc: subprocess.Popen[bytes], grace: float, problems: list[str], name: str) -> None:
-    """Ctrl-C to *proc*'s process group, as a terminal does; killed if still there after *grace*."""
+def _interrupt(proc: subprocess.Popen[bytes], grace: float) -> str | None:
+    """Ctrl-C to *proc*'s process group, as a terminal does; kill it if still there after *grace*.
+
+    A terminal signals the whole foreground process group, not its leader. Return what went
+    wrong, or ``None`` when it stopped in time.
+    """
     with contextlib.suppress(ProcessLookupError):
         os.killpg(proc.pid, signal.SIGINT)
     try:
         proc.wait(timeout=grace)
     except subprocess.TimeoutExpired:
-        problems.append(f"server {name}: {_still_running(grace)}")
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)
+        return _still_running(grace)
+    return None
 
 
 def _server_trouble(run: Run, limits: RunLimits) -> list[str]:

@@ -61,12 +61,6 @@ class ScriptEnvironment:
     problem: str = ""
     """Why it could not be made; ``""`` when it was."""
 
-    def versions_of(self, names: Iterable[str]) -> dict[str, str]:
-        """The installed versions of *names* (as the dependencies name them), by their own names."""
-        by_key = {_normalize(n): (n, v) for n, v in self.packages.items()}
-        found = (by_key.get(_normalize(n)) for n in names)
-        return dict(f for f in found if f is not None)
-
     def program(self, word: str) -> list[str]:
         """How to run the command *word* its packages installed (``dask``): with its Python."""
         script = self.path / "bin" / word
@@ -82,10 +76,6 @@ def envs_dir() -> Path:
         return Path(configured)
     cache = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(cache) / "mpguide" / "envs"
-
-
-def _normalize(name: str) -> str:
-    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 def _key(interpreter: Interpreter, dependencies: tuple[str, ...]) -> str:
