@@ -159,9 +159,13 @@ def docs(session: nox.Session) -> None:
 
 @nox.session(python=PYTHONS or list(SUPPORTED_VERSIONS))
 def tests(session: nox.Session) -> None:
-    """Run the test suite; on the docs Python it also builds the site and drives a browser."""
+    """Run the test suite on each Python; on the docs Python, the examples, the site and a browser.
+
+    There it checks every example with that Python, builds the site from those checks and drives
+    it in Chromium; ``nox -s examples`` checks the examples with every Python.
+    """
     groups = ["test"]
-    marker = "not docs"
+    marker = "not docs and not examples"
     if session.python == DOCS_PYTHON:
         groups += ["docs", "browser"]
         marker = ""
@@ -172,7 +176,10 @@ def tests(session: nox.Session) -> None:
     _install(session, *groups)
     args = ["-m", marker] if marker else []
     if marker:
-        session.log(f"docs and browser tests run on Python {DOCS_PYTHON}, not {session.python}")
+        session.log(
+            f"the examples, docs and browser tests run on Python {DOCS_PYTHON}, "
+            f"not {session.python}"
+        )
     parallel = ["-n", "4"]  # examples mostly wait; the workers share one build of the site
     session.run("pytest", *parallel, *args, *session.posargs)
 
@@ -209,12 +216,18 @@ def lint(session: nox.Session) -> None:
 
 @nox.session(python=DOCS_PYTHON, venv_backend=DOCS_BACKEND, default=False)
 def bench(session: nox.Session) -> None:
-    """Print check and docs-build figures: sum, longest, wall, wall / longest, incremental rebuild."""
+    """Print check and docs-build figures: sum, longest, wall, wall / longest, incremental rebuild.
+
+    ``nox -s bench -- --tests`` only times ``nox -s tests``, each session and in all.
+    """
     if DOCS_PYTHON is None:
         session.error(NO_DOCS_PYTHON)
     _install(session, "docs")
     pythons = [i.command for i in find_interpreters()[0]]
-    session.run("python", "tools/bench.py", *pythons, *session.posargs)
+    args = list(session.posargs)
+    if "--tests" in args:  # time `nox -s tests` with the nox running this session
+        args[args.index("--tests")] = f"--tests-with={sys.executable} -m nox"
+    session.run("python", "tools/bench.py", *pythons, *args)
 
 
 @nox.session(default=False)

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import textwrap
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -255,17 +256,24 @@ def site(
 
 
 def _build_site(out: Path, report: Path) -> None:
-    """Build as ``nox -s docs`` does: each language's pages, then its EPUB, then the site's root."""
+    """Build as ``nox -s docs`` does: each language's pages, then its EPUB, then the site's root.
+
+    The two languages build at once: each is a Sphinx project of its own, mostly on one core.
+    """
     sphinx = (sys.executable, "-m", "sphinx")
-    for language in LANGUAGES:
+
+    def build(language: str) -> None:
         log = ""
         for argv in (
             layout.sphinx_build(ROOT, language, out, report=report, program=sphinx),
             layout.sphinx_epub(ROOT, language, out, report=report, program=sphinx),
         ):
-            build = subprocess.run(argv, capture_output=True, text=True, check=False)
-            log += build.stdout + build.stderr
+            done = subprocess.run(argv, capture_output=True, text=True, check=False)
+            log += done.stdout + done.stderr
         (out / f"build-{language}.log").write_text(log, encoding="utf-8")
+
+    with ThreadPoolExecutor(max_workers=len(LANGUAGES)) as pool:
+        list(pool.map(build, LANGUAGES))
     layout.finish_site(ROOT, out, layout.base_url())
 
 

@@ -1,4 +1,8 @@
-"""Every example the pages include passes its check with this Python under every start method."""
+"""Every example the pages include passes its check with this Python under every start method.
+
+The checks run on the docs Python only, where the site is built from them: ``nox -s examples``
+checks every supported Python.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +20,8 @@ if TYPE_CHECKING:
     from conftest import Verification
 
 _CATALOG = load_catalog(DOCS, EXAMPLES)
-_CHECKS = plan_checks(_CATALOG.checked, [probe(sys.executable)])
+_HERE = probe(sys.executable)
+_CHECKS = plan_checks(_CATALOG.checked, [_HERE])
 
 
 def test_pages_and_examples_agree() -> None:
@@ -28,12 +33,11 @@ def test_every_start_method_is_checked() -> None:
     """Each included example is planned under fork, spawn and forkserver, on the versions it names."""
     methods = {check.method for check in _CHECKS}
     assert methods == {"fork", "spawn", "forkserver"}
-    runs_here = [
-        e for e in _CATALOG.checked if e.expectation.runs_on(probe(sys.executable).version)
-    ]
+    runs_here = [e for e in _CATALOG.checked if e.expectation.runs_on(_HERE.version)]
     assert len(_CHECKS) == 3 * len(runs_here)
 
 
+@pytest.mark.examples
 @pytest.mark.parametrize("check", _CHECKS, ids=[check.label for check in _CHECKS])
 def test_example(check: Check, verification: Verification) -> None:
     """The example printed what its page shows, nothing else, and left nothing running.

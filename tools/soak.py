@@ -1,10 +1,11 @@
 """Run the full check many times while every core is kept busy, and report each failure (``nox -s soak``).
 
 Examples whose output depends on timing must stay correct on a slow, busy machine: this is how we
-find out. One busy-looping process per core runs for the whole soak; each round checks every example
-on every given Python under every start method, and each failed check is printed with its diff.
+find out. More busy-looping processes than cores (one per core, and one more) run for the whole
+soak; each round checks every example on every given Python under every start method, and each
+failed check is printed with its diff.
 
-Usage: ``python tools/soak.py [--rounds 20] [--root .] PYTHON ...``
+Usage: ``python tools/soak.py [--rounds 20] [--root .] [--only 3.14] PYTHON ...``
 """
 
 from __future__ import annotations
@@ -35,7 +36,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--root", type=Path, default=Path())
     parser.add_argument("--jobs", type=int, default=default_jobs())
-    parser.add_argument("--load", type=int, default=os.cpu_count() or 1, help="busy processes")
+    parser.add_argument(
+        "--only",
+        action="append",
+        metavar="X.Y",
+        help="only the given Pythons of this version (repeat for several)",
+    )
+    parser.add_argument(
+        "--load", type=int, default=(os.cpu_count() or 1) + 1, help="busy processes"
+    )
     args = parser.parse_args(argv)
     # Stopped by `kill` or by nox: as Ctrl-C, so that the running examples are killed too.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
@@ -43,10 +52,19 @@ def main(argv: list[str] | None = None) -> int:
     catalog = load_catalog(root / DOCS, root / EXAMPLES)
     if catalog.problems:
         sys.exit("\n".join(catalog.problems))
-    checks = with_environments(plan_checks(catalog.checked, [probe(p) for p in args.pythons]))
+    interpreters = [probe(p) for p in args.pythons]
+    if args.only:
+        interpreters = [i for i in interpreters if i.feature in args.only]
+        if not interpreters:
+            sys.exit(f"no Python of version {', '.join(args.only)} among {args.pythons}")
+    checks = with_environments(plan_checks(catalog.checked, interpreters))
     busy = [subprocess.Popen([sys.executable, "-c", _BUSY_LOOP]) for _ in range(args.load)]
     failures: Counter[str] = Counter()
-    print(f"soak: {args.rounds} rounds of {len(checks)} checks, {args.load} busy processes")
+    print(
+        f"soak: {args.rounds} rounds of {len(checks)} checks "
+        f"({', '.join(i.name for i in interpreters)}), {args.jobs} at once, "
+        f"{args.load} busy processes on {os.cpu_count()} cores"
+    )
     try:
         for round_ in range(1, args.rounds + 1):
             start = time.monotonic()
