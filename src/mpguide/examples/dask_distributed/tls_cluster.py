@@ -32,6 +32,7 @@ if __name__ == "__main__":
         security=security,
     )
     with cluster, Client(cluster, security=security) as client:
+        client.wait_for_workers(1)  # started, but perhaps not yet known to the scheduler
         print(f"scheduler: {cluster.scheduler_address}")
         print(f"counts:    {client.gather(client.map(count_primes, LIMITS))}")
         print(f"worker:    {list(client.scheduler_info()['workers'])}")
