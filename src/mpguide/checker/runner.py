@@ -49,6 +49,7 @@ __all__ = [
     "RunLimits",
     "group_members",
     "kill_all_groups",
+    "private_shm",
     "run_members",
     "run_program",
     "running_group",
@@ -400,6 +401,14 @@ def _private_shm_prefix() -> tuple[str, ...]:
     finally:
         shutil.rmtree(probe, ignore_errors=True)
     return prefix if done.returncode == 0 else ()
+
+
+def private_shm() -> bool:
+    """Whether each run gets a ``/dev/shm`` of its own here (what it leaves there fails its check).
+
+    Elsewhere a run shares the machine's ``/dev/shm`` with every other process.
+    """
+    return bool(_private_shm_prefix())
 
 
 def _new_shm_folder(token: str) -> Path:
