@@ -14,6 +14,7 @@ import importlib.util
 import os
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -147,10 +148,14 @@ def docs(session: nox.Session) -> None:
     start = time.monotonic()
     _check_examples(session, reuse=True)
     checked = time.monotonic()
-    for language in layout.LANGUAGES:
-        session.run(*layout.sphinx_build(ROOT, language, BUILD, extra=session.posargs))
-        session.run(*layout.sphinx_epub(ROOT, language, BUILD))
-    layout.finish_site(ROOT, BUILD, layout.base_url())
+
+    def run(language: str, commands: Sequence[Sequence[str]]) -> None:
+        for argv in commands:
+            # The languages build at once: nox prints a command's whole output if it fails.
+            output = session.run(*argv, silent=True)
+            session.log(f"{language}: {str(output).strip().splitlines()[-1]}")
+
+    layout.build_site(ROOT, BUILD, run, extra=session.posargs)
     session.log(
         f"examples checked in {checked - start:.1f} s, site built in "
         f"{time.monotonic() - checked:.1f} s: open {BUILD / 'html' / 'index.html'}"

@@ -14,7 +14,6 @@ import subprocess
 import sys
 import textwrap
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -28,7 +27,7 @@ from mpguide.checker.report import Report, read_report
 from mpguide.checker.runner import DEV_SHM, private_shm
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Sequence
 
     from playwright.sync_api import Browser, Page
 
@@ -258,25 +257,16 @@ def site(
 
 
 def _build_site(out: Path, report: Path) -> None:
-    """Build as ``nox -s docs`` does: each language's pages, then its EPUB, then the site's root.
+    """Build as ``nox -s docs`` does, keeping each language's output in ``build-LANGUAGE.log``."""
 
-    The two languages build at once: each is a Sphinx project of its own, mostly on one core.
-    """
-    sphinx = (sys.executable, "-m", "sphinx")
-
-    def build(language: str) -> None:
+    def run(language: str, commands: Sequence[Sequence[str]]) -> None:
         log = ""
-        for argv in (
-            layout.sphinx_build(ROOT, language, out, report=report, program=sphinx),
-            layout.sphinx_epub(ROOT, language, out, report=report, program=sphinx),
-        ):
+        for argv in commands:
             done = subprocess.run(argv, capture_output=True, text=True, check=False)
             log += done.stdout + done.stderr
         (out / f"build-{language}.log").write_text(log, encoding="utf-8")
 
-    with ThreadPoolExecutor(max_workers=len(LANGUAGES)) as pool:
-        list(pool.map(build, LANGUAGES))
-    layout.finish_site(ROOT, out, layout.base_url())
+    layout.build_site(ROOT, out, run, report=report, program=(sys.executable, "-m", "sphinx"))
 
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

@@ -31,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from mpguide.checker.discovery import find_inclusions
@@ -44,10 +45,8 @@ from mpguide.layout import (
     DOCS,
     EXAMPLES,
     LANGUAGES,
-    base_url,
-    finish_site,
+    build_site,
     sphinx_build,
-    sphinx_epub,
 )
 
 _SPHINX = (sys.executable, "-m", "sphinx")
@@ -209,17 +208,17 @@ def _pipeline(root: Path, pythons: list[str], jobs: int) -> tuple[float, str]:
         if ran
         else f"check wall {wall:.1f} s"
     )
-    for language in LANGUAGES:
-        for argv in (
-            sphinx_build(root, language, root / "out", report=report, program=_SPHINX),
-            sphinx_epub(root, language, root / "out", report=report, program=_SPHINX),
-        ):
-            done = subprocess.run(argv, capture_output=True, text=True, check=False)
-            if done.returncode != 0:
-                sys.exit(f"docs build ({language}) failed:\n{done.stdout}{done.stderr}")
-    finish_site(root, root / "out", base_url())
+    build_site(root, root / "out", _run_or_exit, report=report, program=_SPHINX)
     summary = next(line for line in check.stdout.splitlines() if line.startswith("checking"))
     return time.monotonic() - start, f"{summary}; {figures}"
+
+
+def _run_or_exit(language: str, commands: Sequence[Sequence[str]]) -> None:
+    """Run one language's build commands in order; stop the benchmark with the output of a failure."""
+    for argv in commands:
+        done = subprocess.run(argv, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            sys.exit(f"docs build ({language}) failed:\n{done.stdout}{done.stderr}")
 
 
 def measure_pipeline(root: Path, pythons: list[str], jobs: int, example: str, page: str) -> bool:

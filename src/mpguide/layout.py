@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from string import Template
 from typing import TYPE_CHECKING
@@ -17,7 +18,7 @@ from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
 __all__ = [
     "BASE_URL",
@@ -31,6 +32,7 @@ __all__ = [
     "SITE_ARCHIVE",
     "TITLES",
     "base_url",
+    "build_site",
     "epub_name",
     "finish_site",
     "sphinx_build",
@@ -133,6 +135,34 @@ def sphinx_epub(
         str(root / DOCS / language),
         str(out / "epub" / language),
     ]  # fmt: skip
+
+
+def build_site(
+    root: Path,
+    out: Path,
+    run: Callable[[str, Sequence[Sequence[str]]], None],
+    *,
+    report: Path | None = None,
+    program: Sequence[str] = ("sphinx-build",),
+    extra: Sequence[str] = (),
+) -> None:
+    """Build the whole site into *out*: each language's pages, then its EPUB, then the site's root.
+
+    *run* is given a language and its two commands, to run in order (the EPUB build reads the
+    environment the pages left) and to raise if one fails. The languages build at once: each is a
+    Sphinx project of its own, mostly on one core. Then :func:`finish_site` adds the root pages,
+    the sitemap index and the downloads. *extra* goes to each language's HTML build.
+    """
+
+    def build(language: str) -> None:
+        html = sphinx_build(root, language, out, report=report, extra=extra, program=program)
+        epub = sphinx_epub(root, language, out, report=report, program=program)
+        run(language, [html, epub])
+
+    with ThreadPoolExecutor(max_workers=len(LANGUAGES)) as pool:
+        for built in [pool.submit(build, language) for language in LANGUAGES]:
+            built.result()  # a language's failure is raised here, after both have finished
+    finish_site(root, out, base_url())
 
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
