@@ -348,14 +348,15 @@ def test_runs_of_a_checker_killed_outright_are_swept(project: ExampleProject) ->
     """A checker killed with SIGKILL cannot clean up: the next one kills what its runs left."""
     if _cgroup_base() is None:
         pytest.skip("runs are found after their checker died by their cgroup")
-    project.add("hangs.py", "import time\nprint('waiting', flush=True)\ntime.sleep(300)\n", "")
+    # It prints nothing: a program that writes to the pipe of a checker that died gets SIGPIPE.
+    project.add("hangs.py", "import time\ntime.sleep(300)\n", "")
     checker = subprocess.Popen(
         project.command("check", "-m", "fork"), env=project.environment(),
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     deadline = time.monotonic() + 30
     while not any(b"hangs.py" in _command_line(p) for p in project.processes()):
-        # not merely a process of the checker's (it probes the interpreter first): the example
+        # the example's run, not merely a process of the checker's (it probes the interpreter)
         assert time.monotonic() < deadline, "the example never started"
         time.sleep(0.1)
     checker.kill()

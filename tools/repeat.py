@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
                 log.write(b"--- still running; its processes:\n")
                 log.flush()
                 if _PS is not None:
-                    subprocess.run([_PS, "-o", "pid,ppid,stat,etime,args", "-g", str(proc.pid)],
+                    subprocess.run([_PS, "-ww", "-o", "pid,ppid,stat,etime,args", "-g", str(proc.pid)],
                                    stdout=log, stderr=subprocess.STDOUT, check=False)  # fmt: skip
                 log.write(b"--- SIGABRT: the stacks of each Python process\n")
                 log.flush()
