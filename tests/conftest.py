@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import textwrap
 import threading
 from dataclasses import dataclass
@@ -80,12 +81,15 @@ class ExampleProject:
         self.examples.mkdir(parents=True, exist_ok=True)
         (self.examples / "checks.toml").write_text(textwrap.dedent(toml), encoding="utf-8")
 
-    @property
+    @functools.cached_property
     def tmp(self) -> Path:
-        """The temporary folder the checker and its examples get: how we find their processes."""
-        path = self.root / "tmp"
-        path.mkdir(exist_ok=True)
-        return path
+        """The temporary folder the checker and its examples get: how we find their processes.
+
+        A short path directly in the system's temporary folder, not under pytest's: forkserver's
+        socket lives in it, and a Unix socket's path may not exceed 107 bytes (pytest's folders,
+        ``/tmp/pytest-of-root/pytest-106/popen-gw2/test_…``, grow with each run).
+        """
+        return Path(tempfile.mkdtemp(prefix="mpguide-test-"))
 
     def command(self, *args: str) -> list[str]:
         """The ``mpguide-check`` command line for this project."""
@@ -151,7 +155,9 @@ def project(tmp_path: Path) -> Iterator[ExampleProject]:
     project.docs.mkdir()
     project.examples.mkdir()
     yield project
-    assert project.processes() == [], "processes left running after the test"
+    left = project.processes()
+    shutil.rmtree(project.tmp, ignore_errors=True)
+    assert left == [], "processes left running after the test"
 
 
 def alive(pid: int) -> bool:
