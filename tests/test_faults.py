@@ -17,6 +17,7 @@ import pytest
 
 from conftest import alive
 from mpguide.checker.runner import DEV_SHM, _cgroup_base, _private_shm_prefix
+from mpguide.checker.suite import LAUNCHER
 
 if TYPE_CHECKING:
     from conftest import ExampleProject
@@ -336,6 +337,9 @@ def test_a_long_failure_is_cut_and_the_whole_text_kept(project: ExampleProject) 
     assert "line 19999" in failure  # the end is shown too
 
 
+LAUNCH = str(LAUNCHER).encode()  # argv[1] of every example the checker runs
+
+
 def _command_line(pid: int) -> bytes:
     """The command line of process *pid*, empty once it has gone."""
     try:
@@ -355,8 +359,9 @@ def test_runs_of_a_checker_killed_outright_are_swept(project: ExampleProject) ->
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     deadline = time.monotonic() + 30
-    while not any(b"hangs.py" in _command_line(p) for p in project.processes()):
-        # the example's run, not merely a process of the checker's (it probes the interpreter)
+    while not any(_command_line(p).split(b"\0")[1:2] == [LAUNCH] for p in project.processes()):
+        # Python running the example: not the shell that puts it in its cgroup, nor unshare (until
+        # they exec Python, a process's environment may not be readable), nor the checker's probe.
         assert time.monotonic() < deadline, "the example never started"
         time.sleep(0.1)
     checker.kill()

@@ -36,10 +36,11 @@ def test_repeat_shows_where_each_process_of_a_hung_run_was_stuck(
         """,
     )
     logs = tmp_path / "logs"
-    done = _repeat(project, "stuck.py", "--runs", "2", "--timeout", "2", "--logs", str(logs))
+    # 10 s: time enough, beside the other tests, for the program to reach worker.join()
+    done = _repeat(project, "stuck.py", "--runs", "2", "--timeout", "10", "--logs", str(logs))
     assert done.returncode == 1, done.stdout + done.stderr
     assert "2 of 2 runs failed or hung" in done.stdout
-    assert "run 1: hung (2 s)" in done.stdout
+    assert "run 1: hung (10 s)" in done.stdout
     log = (logs / "run-1.log").read_text()
     assert "launch.py spawn" in log  # the listed processes
     assert log.count("Fatal Python error: Aborted") >= 2  # the program and its worker, at least

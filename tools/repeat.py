@@ -4,9 +4,9 @@ A hang that comes once in a hundred runs under load (``nox -s soak`` finds them)
 with nothing else in the way: the example alone, copies of it at once, busy loops beside them. A run
 that outlives ``--timeout`` has its processes listed, then gets SIGABRT: with ``PYTHONFAULTHANDLER``
 set, every Python process of the run prints the stack of each of its threads before it dies. Then
-the run's process group is killed. The output of each run that failed is kept in ``--logs``.
-A tool for finding out, not a check: a process that leaves the run's process group (``setsid``) is
-not followed, as the checker's runner follows it.
+the run is killed as the checker kills one (every process of it, wherever it moved). Each run
+gets the checker's environment for an example. The output of each run that failed is kept in
+``--logs``.
 
 Usage: ``python tools/repeat.py PYTHON EXAMPLE [--method spawn] [--runs 300] [--at-once 10]
 [--load 3] [--timeout 60] [--env NAME=VALUE ...]``, in the project's root; EXAMPLE is relative to
@@ -19,7 +19,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import shutil
+import secrets
 import signal
 import subprocess
 import sys
@@ -30,15 +30,16 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from mpguide.checker.dependencies import read_script_metadata
+from mpguide.checker.environment import example_environment
 from mpguide.checker.interpreters import probe
+from mpguide.checker.runner import kill_all_groups, run_members, running_group
 from mpguide.checker.suite import LAUNCHER
 from mpguide.checker.venvs import prepare
 from mpguide.layout import EXAMPLES
 
 _BUSY_LOOP = "while True: pass"
-_PS = shutil.which("ps")
 _GRACE = 3.0
-"""Seconds a hung run is given to print its stacks after SIGABRT."""
+"""Seconds each process of a hung run is given to print its stacks after SIGABRT."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -68,49 +69,46 @@ def main(argv: list[str] | None = None) -> int:
         if environment.problem:
             sys.exit(f"{example}: its dependencies do not install: {environment.problem}")
         command = environment.command
-    env = dict(os.environ, PYTHONFAULTHANDLER="1")
+    extra = {"PYTHONFAULTHANDLER": "1"}
     for item in args.env:
         name, equals, value = item.partition("=")
         if not equals or not name:
             sys.exit(f"--env {item!r}: expected NAME=VALUE")
-        env[name] = value
+        extra[name] = value
+    env = example_environment(extra)  # what the checker gives a run, and these
+    argv = [command, str(LAUNCHER), args.method, str(example)]
     logs = args.logs or Path(tempfile.mkdtemp(prefix="mpguide-repeat-"))
     logs.mkdir(parents=True, exist_ok=True)
-
-    running: dict[int, subprocess.Popen[bytes]] = {}
     lock = threading.Lock()
     failures: list[str] = []
 
     def run(number: int) -> None:
         log_path = logs / f"run-{number}.log"
         start = time.monotonic()
-        with log_path.open("wb") as log:
-            proc = subprocess.Popen(
-                [command, str(LAUNCHER), args.method, str(example)],
-                stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                env=env, cwd=example.parent, start_new_session=True,
-            )  # fmt: skip
-            with lock:
-                running[number] = proc
+        token = secrets.token_hex(8)
+        with (
+            log_path.open("wb") as log,
+            running_group(
+                argv,
+                env=env,
+                cwd=example.parent,
+                stdout=log.fileno(),
+                stderr=subprocess.STDOUT,
+                token=token,
+            ) as proc,
+        ):
             try:
                 returncode = proc.wait(args.timeout)
                 what = f"exited {returncode}" if returncode else ""
             except subprocess.TimeoutExpired:
-                log.write(b"--- still running; its processes:\n")
-                log.flush()
-                if _PS is not None:
-                    subprocess.run([_PS, "-ww", "-o", "pid,ppid,stat,etime,args", "-g", str(proc.pid)],
-                                   stdout=log, stderr=subprocess.STDOUT, check=False)  # fmt: skip
+                members = run_members(proc.pid, token)
+                log.write(b"--- still running:\n" + b"".join(map(_described, members)))
                 log.write(b"--- SIGABRT: the stacks of each Python process\n")
                 log.flush()
-                _signal_group(proc.pid, signal.SIGABRT)
-                time.sleep(_GRACE)
+                for pid in members:  # one at a time: stacks printed at once would interleave
+                    _abort(pid)
                 what = f"hung ({args.timeout:g} s)"
-            finally:
-                _signal_group(proc.pid, signal.SIGKILL)
-                proc.wait()
-                with lock:
-                    running.pop(number, None)
+        # Leaving running_group killed what was left of the run, wherever it had moved.
         if what:
             with lock:
                 failures.append(f"run {number}: {what}, log {log_path}")
@@ -131,9 +129,7 @@ def main(argv: list[str] | None = None) -> int:
         # Ctrl-C or SIGTERM: start no more runs, and end the ones running (their threads then
         # finish at once) before the pool is waited for.
         pool.shutdown(wait=False, cancel_futures=True)
-        with lock:
-            for proc in running.values():
-                _signal_group(proc.pid, signal.SIGKILL)
+        kill_all_groups()
         raise
     finally:
         pool.shutdown()
@@ -148,10 +144,28 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if failures else 0
 
 
-def _signal_group(pid: int, signum: int) -> None:
-    """Send *signum* to the process group *pid* leads, if any of it is left."""
+def _abort(pid: int) -> None:
+    """Send SIGABRT to *pid* and give it :data:`_GRACE` seconds to print its stacks and die."""
     with contextlib.suppress(ProcessLookupError):
-        os.killpg(pid, signum)
+        os.kill(pid, signal.SIGABRT)
+    deadline = time.monotonic() + _GRACE
+    while time.monotonic() < deadline:
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+        except OSError:
+            return  # gone
+        if stat[stat.rindex(")") + 2] in "ZX":
+            return  # dead, not yet reaped
+        time.sleep(0.02)
+
+
+def _described(pid: int) -> bytes:
+    """One line for process *pid*: its number and command line."""
+    try:
+        command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").strip()
+    except OSError:
+        command = b"(gone)"
+    return f"{pid} ".encode() + command + b"\n"
 
 
 if __name__ == "__main__":
