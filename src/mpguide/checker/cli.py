@@ -261,7 +261,7 @@ def _check(args: argparse.Namespace) -> int:
                 earlier.append(
                     Outcome(check, record.duration, expected=record.outcome,
                             skipped=record.skipped, made=record.made, cached=True,
-                            revision=record.revision)
+                            revision=record.revision, cpu=record.cpu)
                 )  # fmt: skip
         reused = {o.check for o in earlier}
         checks = [c for c in checks if c not in reused]

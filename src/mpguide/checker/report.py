@@ -71,6 +71,8 @@ class CheckRecord:
     """For an example with dependencies: every package of its environment, name to version."""
     revision: Revision = field(default_factory=Revision)
     """The commit of the working tree the check ran from (then, for a cached one)."""
+    cpu: float | None = None
+    """CPU seconds its processes used (a server's included), where the checker could count them."""
 
     @property
     def interpreter(self) -> str:
@@ -237,6 +239,7 @@ def write_report(
             cached=o.cached,
             packages=dict(o.check.environment.packages) if o.check.environment else {},
             revision=o.revision or revision,
+            cpu=o.cpu,
         )
         for o, example in records
     ]

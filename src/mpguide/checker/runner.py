@@ -89,6 +89,8 @@ class Run:
     pgid: int = 0
     token: str = ""
     """The run's own value of ``MPGUIDE_RUN``, inherited by every process it started."""
+    cpu: float | None = None
+    """CPU seconds used by every process of the run, from its cgroup; ``None`` without one."""
 
 
 RUN_VARIABLE = "MPGUIDE_RUN"
@@ -188,6 +190,20 @@ def _freeze(cgroup: Path, frozen: bool) -> None:
         want = f"frozen {int(frozen)}"
         while want not in (cgroup / "cgroup.events").read_text() and time.monotonic() < deadline:
             time.sleep(0.005)
+
+
+def _cpu_seconds(cgroup: Path | None) -> float | None:
+    """CPU time every process of *cgroup* has used, exited ones included, in seconds."""
+    if cgroup is None:
+        return None
+    try:
+        for line in (cgroup / "cpu.stat").read_text().splitlines():
+            name, _, value = line.partition(" ")
+            if name == "usage_usec":
+                return int(value) / 1e6
+    except (OSError, ValueError):
+        pass
+    return None
 
 
 def _remove_cgroup(cgroup: Path) -> None:
@@ -496,6 +512,7 @@ def run_program(
                     leftovers = _wait_run_empty(proc.pid, token, max(0.0, remaining))
             returncode = None if (timed_out or truncated) else proc.returncode
             pgid = proc.pid
+            cpu = _cpu_seconds(_cgroups.get(pgid))
         if helper is not None:
             helper.join(limits.timeout)
     finally:
@@ -514,6 +531,7 @@ def run_program(
         shm_leftovers=shm_leftovers,
         pgid=pgid,
         token=token,
+        cpu=cpu,
     )
 
 

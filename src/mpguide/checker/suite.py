@@ -76,6 +76,8 @@ class Outcome:
     """Taken from an earlier report whose files, interpreter and checker were the same."""
     revision: Revision | None = None
     """For a result taken from an earlier report, the commit it ran from then."""
+    cpu: float | None = None
+    """CPU seconds used by the example's processes and its servers' (``None`` where unknown)."""
 
     @property
     def passed(self) -> bool:
@@ -138,8 +140,9 @@ def run_check(check: Check, limits: RunLimits | None = None) -> Outcome:
             )
             problems = judge(run, expectation, limits)
             return Outcome(
-                check, time.monotonic() - start, tuple(problems), run, expectation.outcome
-            )
+                check, time.monotonic() - start, tuple(problems), run, expectation.outcome,
+                cpu=_cpu([run]),
+            )  # fmt: skip
 
         server_env = _server_environment()
         port = int(server_env["MANAGER_PORT"])
@@ -187,7 +190,14 @@ def run_check(check: Check, limits: RunLimits | None = None) -> Outcome:
         client[0] if client else None,
         expectation.outcome,
         served,
+        cpu=_cpu([served, *client]),
     )
+
+
+def _cpu(runs: Iterable[Run]) -> float | None:
+    """The CPU seconds of *runs* together; ``None`` if any is unknown."""
+    seconds = [run.cpu for run in runs]
+    return None if None in seconds else round(sum(s for s in seconds if s is not None), 3)
 
 
 def judge(run: Run, expectation: Expectation, limits: RunLimits) -> list[str]:
@@ -376,7 +386,7 @@ def _run_with_servers(
             problems += [f"server {server.name}: {t}{detail}" for t in trouble]
     return Outcome(
         check, time.monotonic() - start, tuple(problems), client[0] if client else None,
-        expectation.outcome,
+        expectation.outcome, cpu=_cpu([*runs.values(), *client]),
     )  # fmt: skip
 
 
