@@ -27,6 +27,7 @@ import re
 import shlex
 import shutil
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -43,6 +44,8 @@ __all__ = ["ENVS_VARIABLE", "ScriptEnvironment", "envs_dir", "prepare", "with_en
 ENVS_VARIABLE = "MPGUIDE_ENVS_DIR"
 _COMPLETE = "mpguide-environment.json"
 _INSTALL_TIMEOUT = 900
+_MAKING_AT_ONCE = 4
+"""Environments made at once: about as many as the downloads and compiles keep the cores busy."""
 _LIST_PACKAGES = (
     "import json, importlib.metadata as m; "
     "print(json.dumps(sorted({d.metadata['Name']: d.version for d in m.distributions()}.items())))"
@@ -122,18 +125,32 @@ def prepare(
 def with_environments(
     checks: Iterable[Check], *, log: Callable[[str], None] | None = None
 ) -> list[Check]:
-    """*checks*, each example with dependencies given its environment for the check's interpreter."""
-    made: dict[tuple[str, tuple[str, ...]], ScriptEnvironment] = {}
+    """*checks*, each example with dependencies given its environment for the check's interpreter.
+
+    The environments still to make are made several at once: a cold start spends most of its
+    time waiting for downloads, and each interpreter's installs are independent of the others'.
+    """
+    checks = list(checks)
+    wanted: dict[tuple[str, tuple[str, ...]], tuple[Interpreter, ScriptMetadata]] = {}
+    for check in checks:
+        script = check.example.expectation.script
+        if script is not None and script.dependencies:
+            wanted.setdefault((check.interpreter.command, script.dependencies),
+                              (check.interpreter, script))  # fmt: skip
+    with ThreadPoolExecutor(max_workers=_MAKING_AT_ONCE) as pool:
+        futures = {
+            key: pool.submit(prepare, interpreter, script, log=log)
+            for key, (interpreter, script) in wanted.items()
+        }
+        made = {key: future.result() for key, future in futures.items()}
     result = []
     for check in checks:
         script = check.example.expectation.script
         if script is None or not script.dependencies:
             result.append(check)
-            continue
-        key = (check.interpreter.command, script.dependencies)
-        if key not in made:
-            made[key] = prepare(check.interpreter, script, log=log)
-        result.append(replace(check, environment=made[key]))
+        else:
+            key = (check.interpreter.command, script.dependencies)
+            result.append(replace(check, environment=made[key]))
     return result
 
 
@@ -163,6 +180,10 @@ def _make(interpreter: Interpreter, dependencies: tuple[str, ...], path: Path) -
     done = _run(install, path.parent)
     if done.returncode != 0:
         return _why(f"installing {', '.join(dependencies)} for {interpreter.name}", done)
+    # Bytecode once, now, rather than by the first checks at once, each compiling the same
+    # modules (dask's take seconds of CPU). A file that does not compile (a package's test data
+    # in another Python's syntax) stays as it is: Python would not import it either.
+    _run([command, "-m", "compileall", "-q", "-q", "-j", "0", str(path / "lib")], path.parent)
     return ""
 
 
@@ -204,8 +225,7 @@ def _wrapper_text(command: Path, executable: str) -> str | None:
 
 
 def _run(argv: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    # Nothing of the caller's virtual environment or uv settings that would change what is made;
-    # bytecode is compiled by the examples' first runs (a wrapped Python cannot be run from here).
+    # Nothing of the caller's virtual environment or uv settings that would change what is made.
     env = {
         k: v
         for k, v in os.environ.items()
