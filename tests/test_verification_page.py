@@ -8,14 +8,19 @@ Debian's Chromium, from a local static server.
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from typing import TYPE_CHECKING
 
 import pytest
 
 from conftest import EXAMPLES, LANGUAGES, ROOT
-from mpguide.checker.report import read_report
+from mpguide.checker.interpreters import Interpreter, missing_releases
+from mpguide.checker.report import read_report, write_report
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from playwright.sync_api import Page
 
     from conftest import Site
@@ -147,3 +152,54 @@ def test_when_checks_ran_is_said_to_the_minute() -> None:
         "2026-11-26 23:59–2026-11-27 00:01"
     )
     assert _when([]) == "–"
+
+
+def _report_of(path: Path, versions: list[str]) -> None:
+    """Write a report of no checks, made with CPython of each of *versions*."""
+    interpreters = [
+        Interpreter(f"python{v}", f"/usr/bin/python{v}", "CPython", v, False, (), "fork")
+        for v in versions
+    ]
+    write_report(path, [], interpreters, [])
+
+
+def test_every_page_says_which_supported_versions_this_build_did_not_run(tmp_path: Path) -> None:
+    """A report without every supported version at a current release puts a note on each page.
+
+    It names the versions the build ran and those it lacks; once a report has them all, an
+    incremental build takes the note off every page, those it did not read again included.
+    """
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "index.rst").write_text("Title\n=====\n\n.. toctree::\n\n   other\n")
+    (source / "other.rst").write_text("Other\n=====\n\nA page.\n")
+    report = tmp_path / "verification.json"
+    (source / "conf.py").write_text(
+        'extensions = ["mpguide.sphinxext"]\nhtml_theme = "furo"\nlanguage = "en"\n'
+        f"mpguide_report = {str(report)!r}\n"
+    )
+    build = [sys.executable, "-m", "sphinx", "-W", "-q", str(source), str(tmp_path / "html")]
+    _report_of(report, ["3.11.7", "3.12.1", "3.13.0"])
+    subprocess.run(build, check=True, capture_output=True, timeout=300)
+    note = (
+        "This build checked the examples on CPython 3.11.7, 3.12.1, 3.13.0 only, not on 3.13.8+, "
+        "3.14.1+, 3.15: what the text says of runs on those versions was not verified by this build."
+    )
+    for page in ("index.html", "other.html"):
+        html = (tmp_path / "html" / page).read_text(encoding="utf-8")
+        assert note in html, page
+    _report_of(report, ["3.11.7", "3.12.1", "3.13.18", "3.14.10", "3.15.2"])
+    subprocess.run(build, check=True, capture_output=True, timeout=300)
+    for page in ("index.html", "other.html"):
+        html = (tmp_path / "html" / page).read_text(encoding="utf-8")
+        assert 'class="announcement"' not in html, page
+
+
+def test_the_site_names_the_supported_versions_its_report_lacks(site: Site) -> None:
+    """The site built here has the note exactly when its report lacks a supported version."""
+    missing = missing_releases(read_report(site.report).versions)
+    for language in LANGUAGES:
+        html = (site.html / language / "processes.html").read_text(encoding="utf-8")
+        assert ('class="announcement"' in html) == bool(missing), language
+        for release in missing:
+            assert release in html

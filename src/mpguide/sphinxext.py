@@ -21,6 +21,7 @@ Language switcher
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import shlex
@@ -43,7 +44,7 @@ from mpguide import __version__
 from mpguide.checker.dependencies import normalized_name
 from mpguide.checker.example import load_examples
 from mpguide.checker.expectation import fill_ports
-from mpguide.checker.interpreters import START_METHODS, version_key
+from mpguide.checker.interpreters import START_METHODS, missing_releases, version_key
 from mpguide.checker.report import Report, ReportError, Verification, read_report
 from mpguide.layout import DOCS, EXAMPLES, REPORT
 
@@ -97,7 +98,7 @@ class VerificationDomain(Domain):
 
     name = "mpguide"
     label = "mpguide"
-    initial_data: ClassVar[dict[str, Any]] = {"verified": {}, "matrices": {}}
+    initial_data: ClassVar[dict[str, Any]] = {"verified": {}, "matrices": {}, "unverified": []}
     _report: tuple[float | None, Report | None] | None = None
 
     @property
@@ -136,6 +137,11 @@ class VerificationDomain(Domain):
                 self.verified[docname] = otherdata["verified"][docname]
             if docname in otherdata.get("matrices", {}):
                 self.matrices[docname] = otherdata["matrices"][docname]
+
+    def unverified(self) -> list[str]:
+        """The supported versions the report lacks at a current release (``3.14.1+``), now."""
+        report = self.report()
+        return missing_releases(report.versions) if report is not None else []
 
     def report(self) -> Report | None:
         """The checker's report, read again when the file changes; warns once if unreadable."""
@@ -735,6 +741,10 @@ def on_env_get_outdated(
     A page added or removed may be the verification page, which every verified line links to.
     """
     domain = _domain(env)
+    unverified = domain.unverified()
+    if unverified != domain.data.get("unverified", []):  # the note on every page changes
+        domain.data["unverified"] = unverified
+        return sorted(env.found_docs)
     if added or removed:
         return [*(doc for doc, examples in domain.verified.items() if examples), *domain.matrices]
     try:
@@ -780,7 +790,19 @@ def on_html_page_context(
     context: dict[str, Any],
     doctree: nodes.document | None,
 ) -> None:
-    """Give templates the links to this page in every language (``mpguide_languages``)."""
+    """Give templates the links to this page in every language (``mpguide_languages``).
+
+    Where the report lacks a supported version at a current release, the page's announcement
+    says so: the text describes runs on every supported version, and this build did not make them.
+    """
+    unverified = _domain(app.env).unverified()
+    report = _domain(app.env).report()
+    if unverified and report is not None:
+        note = _(
+            "This build checked the examples on CPython %(versions)s only, not on %(missing)s: "
+            "what the text says of runs on those versions was not verified by this build."
+        ) % {"versions": ", ".join(report.versions), "missing": ", ".join(unverified)}
+        context["theme_announcement"] = html.escape(note)
     languages: dict[str, str] = app.config.mpguide_languages
     current = app.config.language
     # Every language is built into a sibling folder: html/zh_CN/, html/en/.

@@ -24,6 +24,10 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 __all__ = [
     "OLDEST_CURRENT",
@@ -36,6 +40,7 @@ __all__ = [
     "feature_version",
     "find_interpreters",
     "interpreter_name",
+    "missing_releases",
     "missing_versions",
     "probe",
     "version_key",
@@ -73,6 +78,22 @@ OLDEST_CURRENT = {"3.13": "3.13.8", "3.14": "3.14.1"}
 3.13.8 and 3.14.1 changed what the forkserver does with ``__main__`` (gh-126631): the pages
 describe those releases and later ones, and say what came before.
 """
+
+
+def missing_releases(versions: Iterable[str]) -> list[str]:
+    """The supported versions that *versions* (exact, ``3.13.18``) lack at a current release.
+
+    Each as the releases wanted: ``3.13.8+`` where the pages describe later releases than the
+    first, else the feature version (``3.15``).
+    """
+    versions = list(versions)
+    missing = []
+    for feature in SUPPORTED_VERSIONS:
+        have = [v for v in versions if feature_version(v, free_threaded=False) == feature]
+        oldest = OLDEST_CURRENT.get(feature, f"{feature}.0")
+        if not have or max(version_key(v) for v in have) < version_key(oldest):
+            missing.append(f"{oldest}+" if feature in OLDEST_CURRENT else feature)
+    return missing
 
 
 def missing_versions(found: list[Interpreter]) -> list[str]:
