@@ -112,10 +112,34 @@ def _check_examples(session: nox.Session, *extra: str, reuse: bool = False) -> N
     )  # fmt: skip
 
 
+def _get_pythons(session: nox.Session) -> None:
+    """Get the supported Pythons this machine lacks at current releases (``scripts/get-pythons``).
+
+    With uv where it may download Pythons, else from Debian's archive as root. Where that fails,
+    the examples are checked with the Pythons found, and the session says which are missing.
+    """
+    missing = _interpreters.missing_versions(find_interpreters()[0])
+    if not missing:
+        return
+    session.log(f"{'; '.join(missing)}: getting them with scripts/get-pythons")
+    # It exits with 1, saying why, where it cannot: the check goes on without them.
+    session.run("bash", str(ROOT / "scripts" / "get-pythons"), external=True, success_codes=[0, 1])
+    still = _interpreters.missing_versions(find_interpreters()[0])
+    if still:
+        session.warn(
+            f"{'; '.join(still)}: the examples are checked without them, and the pages say only "
+            "what ran (scripts/get-pythons says how to get them)"
+        )
+
+
 @nox.session
 def examples(session: nox.Session) -> None:
-    """Check every example the pages include: each Python found x fork / spawn / forkserver."""
+    """Check every example the pages include: each Python found x fork / spawn / forkserver.
+
+    First it gets the supported Pythons missing here (``scripts/get-pythons``).
+    """
     _install(session)
+    _get_pythons(session)
     _check_examples(session, *session.posargs)
 
 
@@ -138,13 +162,15 @@ DOCS_BACKEND = None if DOCS_PYTHON else "none"
 def docs(session: nox.Session) -> None:
     """Verify the examples, then build both languages, their EPUBs and the site's root pages.
 
-    Into docs/_build/html, with the EPUBs and an archive of the site in its downloads/ folder; it
-    warns (without failing) about a page changed in one language but not in the other.
+    First it gets the supported Pythons missing here (``scripts/get-pythons``). The site goes into
+    docs/_build/html, with the EPUBs and an archive of the site in its downloads/ folder; it warns
+    (without failing) about a page changed in one language but not in the other.
     """
     if DOCS_PYTHON is None:
         session.error(NO_DOCS_PYTHON)
     _install(session, "docs")
     _warn_stale_translations(session)
+    _get_pythons(session)
     start = time.monotonic()
     _check_examples(session, reuse=True)
     checked = time.monotonic()

@@ -214,9 +214,14 @@ def _once(folder: Path, name: str) -> Iterator[bool]:
 def verification(
     tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
 ) -> Verification:
-    """Check every included example once per test run with this Python, fork/spawn/forkserver.
+    """Every included example checked on every supported Python found, fork/spawn/forkserver.
 
-    The examples run once: every test about them, and the site, read this one report.
+    As ``nox -s docs`` does, with the report it wrote (``docs/_build/verification.json``): a check
+    whose example, expected output, options, exact interpreter, start method, packages and checker
+    are all what they were there is taken from it (marked cached), and the rest run now. After
+    ``nox -s docs`` (or ``nox -s examples``, as CI runs it first) none run again; without that
+    report, every check runs here.
+    The examples are checked once: every test about them, and the site, read this one report.
     Where each run has a ``/dev/shm`` of its own, what a run leaves there fails its check; elsewhere
     the machine's ``/dev/shm`` is compared before and after (nothing else may use it meanwhile).
     """
@@ -225,13 +230,16 @@ def verification(
     log = out / "check.log"
     with _once(out, "check") as todo:
         if todo:
+            docs_report = ROOT / layout.REPORT
+            if docs_report.is_file():
+                shutil.copyfile(docs_report, report)
             before = shm_files()
             tmp = out / "tmp"
             tmp.mkdir()
             check = subprocess.run(
                 [sys.executable, "-m", "mpguide.checker", "--root", str(ROOT), "check",
-                 "--report", str(report)],
-                capture_output=True, text=True, check=False, timeout=1200,
+                 "--all-pythons", "--report", str(report), "--reuse"],
+                capture_output=True, text=True, check=False, timeout=3600,
                 env={**os.environ, "TMPDIR": str(tmp)},
             )  # fmt: skip
             left = [] if private_shm() else sorted(shm_files() - before)
