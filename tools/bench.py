@@ -268,10 +268,98 @@ def measure_tests(root: Path, nox: list[str]) -> bool:
     return done.returncode == 0
 
 
+_README_COMMAND = re.compile(r"^\$ (.+)$", re.MULTILINE)
+NEWCOMER_TARGETS = (12 * 60.0, 30.0, 4 * 60.0)
+"""Seconds: README command 1 (Pythons fetched), ``nox -s docs`` again, README command 2."""
+
+
+def readme_commands(readme: Path) -> list[str]:
+    """The commands of the README's first console block (under "Set up, build, test")."""
+    text = readme.read_text(encoding="utf-8")
+    section = text[text.index("## Set up, build, test") :]
+    block = section[section.index("```console") : section.index("```", section.index("```console") + 3)]
+    return _README_COMMAND.findall(block)
+
+
+def where_the_cpu_went(report: Path) -> None:
+    """Print the CPU seconds of the report's checks by chapter, by Python and by start method."""
+    checks = [c for c in read_report(report).checks if c.cpu is not None and not c.cached]
+    if not checks:
+        print("  no CPU figures in the report (runs get no cgroup here, or every check was cached)")
+        return
+    total = sum(c.cpu or 0.0 for c in checks)
+    print(f"  CPU of the {len(checks)} checks run: {total:.0f} s in all")
+    for title, key in (
+        ("chapter", lambda c: c.example.split("/")[0]),
+        ("Python", lambda c: c.version),
+        ("start method", lambda c: c.start_method),
+    ):
+        sums: dict[str, float] = {}
+        for check in checks:
+            sums[key(check)] = sums.get(key(check), 0.0) + (check.cpu or 0.0)
+        parts = sorted(sums.items(), key=lambda item: -item[1])
+        shown = ", ".join(f"{name} {cpu:.0f} s ({cpu / total:.0%})" for name, cpu in parts)
+        print(f"  by {title}: {shown}")
+
+
+def measure_newcomer(root: Path) -> bool:
+    """Time the README's commands, exactly as written, on a fresh clone with empty caches.
+
+    The clone is of the last commit; ``XDG_CACHE_HOME`` and ``UV_CACHE_DIR`` point at empty folders,
+    so the Pythons of ``scripts/get-pythons``, the examples' environments and every download start
+    from nothing; the shell is a reader's (no ``PYTHONDONTWRITEBYTECODE``, no pyenv version
+    activated, none of this session's virtual environments on ``PATH``). Then it runs the docs
+    command again with nothing changed. Prints each time against its target and where the CPU of
+    the checks went; True if every command passed and every target was met.
+    """
+    commands = readme_commands(root / "README.md")
+    with tempfile.TemporaryDirectory(prefix="mpguide-newcomer-") as tmp:
+        clone = Path(tmp) / "mpguide"
+        subprocess.run(["git", "clone", "-q", str(root), str(clone)], check=True)
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if k not in {"PYTHONDONTWRITEBYTECODE", "PYTHONUNBUFFERED", "PYENV_VERSION",
+                         "VIRTUAL_ENV", "UV_COMPILE_BYTECODE", "NOX_DEFAULT_VENV_BACKEND"}
+            and not k.startswith(("NOX", "MPGUIDE_", "PYTEST"))
+        }  # fmt: skip
+        if "VIRTUAL_ENV" in os.environ:  # nox's session: its folder off PATH
+            folders = os.environ.get("PATH", "").split(os.pathsep)
+            own = str(Path(os.environ["VIRTUAL_ENV"]) / "bin")
+            env["PATH"] = os.pathsep.join(f for f in folders if f != own)
+        env.update(XDG_CACHE_HOME=f"{tmp}/cache", UV_CACHE_DIR=f"{tmp}/uv-cache")
+        docs_again = next(c.split(" && ")[-1] for c in commands if "nox -s docs" in c)
+        timed = [*commands[:1], docs_again, *commands[1:]]
+        names = ["README command 1", "nox -s docs again", "README command 2"]
+        held = True
+        for name, command, target in zip(names, timed, NEWCOMER_TARGETS, strict=False):
+            start = time.monotonic()
+            cpu_before = _busy_cpu()
+            done = subprocess.run(
+                ["bash", "-c", command], cwd=clone, env=env, capture_output=True, text=True,
+                check=False,
+            )  # fmt: skip
+            wall = time.monotonic() - start
+            cpu = _busy_cpu() - cpu_before
+            ok = done.returncode == 0 and wall <= target
+            held &= ok
+            print(
+                f"{name}: {wall:.0f} s ({wall / 60:.1f} min; target <= {target:.0f} s), "
+                f"exit {done.returncode}, machine busy {cpu:.0f} CPU s: `{command}`",
+                flush=True,
+            )
+            if done.returncode != 0:
+                print(done.stdout[-6000:], done.stderr[-6000:], sep="\n", file=sys.stderr)
+                return False
+            if name == "README command 1":
+                where_the_cpu_went(clone / "docs" / "_build" / "verification.json")
+    return held
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark; exit non-zero if a check failed or a rebuild read too much."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("pythons", nargs="+", help="interpreters to check with")
+    parser.add_argument("pythons", nargs="*", help="interpreters to check with")
     parser.add_argument("--root", type=Path, default=Path())
     parser.add_argument("--touch", default="processes/daemon.py", help="example to touch")
     parser.add_argument("--jobs", type=int, default=default_jobs())
@@ -280,6 +368,11 @@ def main(argv: list[str] | None = None) -> int:
         "--tests-with",
         metavar="NOX",
         help="only time `nox -s tests`, run with this command (`python -m nox`, say)",
+    )
+    parser.add_argument(
+        "--newcomer",
+        action="store_true",
+        help="only the README's commands, as written, on a fresh clone with empty caches",
     )
     parser.add_argument(
         "--pipeline-only",
@@ -292,6 +385,8 @@ def main(argv: list[str] | None = None) -> int:
     root = args.root.resolve()
     if args.tests_with:
         return 0 if measure_tests(root, args.tests_with.split()) else 1
+    if args.newcomer:
+        return 0 if measure_newcomer(root) else 1
     if args.pipeline_only:
         held = measure_pipeline(root, args.pythons, args.jobs, args.touch, "zh_CN/processes.md")
         return 0 if held else 1
