@@ -22,7 +22,7 @@ LIMITS = [70_000, 80_000, 90_000, 100_000]
 
 if __name__ == "__main__":
     with Client() as client:  # no address: dask's configuration gives it
-        client.wait_for_workers(2, timeout=30)
+        client.wait_for_workers(2, timeout=120)
         workers = client.scheduler_info()["workers"].values()
         print(f"workers: {sorted(worker['name'] for worker in workers)}")
         futures = client.map(count_primes, LIMITS)

@@ -8,7 +8,7 @@ from multiprocessing.connection import Connection
 def work(ready: Connection) -> None:
     try:
         ready.send("ready")
-        time.sleep(10)
+        time.sleep(60)  # Ctrl-C comes long before
     except KeyboardInterrupt:
         print(f"{current_process().name}: KeyboardInterrupt", flush=True)
 

@@ -12,6 +12,6 @@ def square(n: int) -> int:
 
 
 if __name__ == "__main__":
+    print("waiting for map()...", flush=True)
     with Pool(2) as pool:
-        print("waiting for map()...", flush=True)
         print(pool.map(square, range(6)))

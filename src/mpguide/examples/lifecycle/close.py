@@ -1,21 +1,24 @@
 """close() frees a finished Process object's resources; the object cannot be used after it."""
 
-import time
+import multiprocessing
 from multiprocessing import Process
+from multiprocessing.synchronize import Event
 
 
-def sleep() -> None:
-    time.sleep(0.5)
+def wait_for(go: Event) -> None:
+    go.wait()
 
 
 if __name__ == "__main__":
-    p = Process(target=sleep)
+    go = multiprocessing.Event()
+    p = Process(target=wait_for, args=(go,))
     p.start()
     try:
-        p.close()
+        p.close()  # the child is still waiting for go: it cannot have finished
     except ValueError as e:
         print(f"close() while running: ValueError: {e}")
 
+    go.set()
     p.join()
     p.close()
     print(p)

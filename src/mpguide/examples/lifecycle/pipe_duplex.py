@@ -16,6 +16,6 @@ if __name__ == "__main__":
     print(f"poll(0.1) before sending anything: {here.poll(0.1)}")
     for word in ["hello", "pipe"]:
         here.send(word)
-        print(f"sent {word!r}; poll(5): {here.poll(5)}; recv(): {here.recv()!r}")
+        print(f"sent {word!r}; poll(60): {here.poll(60)}; recv(): {here.recv()!r}")
     here.send(None)  # tell the child to stop
     p.join()

@@ -1,5 +1,6 @@
 """imap yields results in the order of the input; imap_unordered as soon as each one is ready."""
 
+import multiprocessing
 import time
 from multiprocessing import Pool
 
@@ -9,10 +10,12 @@ def nap(seconds: float) -> float:
     return seconds
 
 
-NAPS = [1.0, 0.2, 0.5]
+NAPS = [2.0, 0.5, 1.0]
 
 if __name__ == "__main__":
-    with Pool(3) as pool:
+    started = multiprocessing.Barrier(4)  # the three worker processes and this one
+    with Pool(3, initializer=started.wait) as pool:
+        started.wait()  # all three workers are ready: each task starts as soon as it is sent
         for method in [pool.imap, pool.imap_unordered]:
             start = time.perf_counter()
             for seconds in method(nap, NAPS):

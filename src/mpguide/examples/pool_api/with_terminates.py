@@ -12,7 +12,7 @@ def nap(seconds: float) -> float:
 
 if __name__ == "__main__":
     with Pool(2) as pool:
-        results = [pool.apply_async(nap, (0.5,)) for _ in range(4)]
+        results = [pool.apply_async(nap, (60,)) for _ in range(4)]
     # the with block has ended: pool.terminate() stopped the workers mid-task
     print(f"ready: {[r.ready() for r in results]}")
     try:

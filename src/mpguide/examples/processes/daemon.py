@@ -9,7 +9,7 @@ def daemon(started: Event) -> None:
     p = multiprocessing.current_process()
     print(f"Starting: {p.name} {p.pid}", flush=True)
     started.set()
-    time.sleep(2)
+    time.sleep(60)  # still asleep when the main program ends
     print("Exiting :", p.name, p.pid, flush=True)
 
 
