@@ -263,8 +263,12 @@ def bench(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def soak(session: nox.Session) -> None:
-    """Run the full check N times (``-- --rounds N``, default 20) with every core kept busy."""
-    _install(session)
+    """Run the full check N times (``-- --rounds N``, default 20) with every core kept busy.
+
+    ``-- --cold N`` starts the first N rounds as on a fresh machine (environments and uv's cache
+    empty); ``-- --beside-tests`` runs the other tests in a loop beside the checks.
+    """
+    _install(session, "test")
     pythons = [i.command for i in find_interpreters()[0]]
     session.run("python", "tools/soak.py", *pythons, *session.posargs)
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from conftest import alive
 from mpguide.checker.environment import example_environment
-from mpguide.checker.runner import RunLimits, group_members, run_program
+from mpguide.checker.runner import RunLimits, group_members, own_cgroups, run_program
 
 if TYPE_CHECKING:
     import subprocess
@@ -158,3 +158,29 @@ def test_killed_example_leaves_no_semaphore_behind(tmp_path: Path) -> None:
     name = printed[0]
     assert not Path(f"/dev/shm/sem.{name.lstrip('/')}").exists()  # noqa: S108 - where POSIX semaphores live
     assert group_members(run.pgid) == []
+
+
+def test_cpu_of_every_process_of_the_run_is_counted(tmp_path: Path) -> None:
+    """The run's CPU seconds include a child's, where runs get a cgroup; else they are unknown."""
+    argv = _script(
+        tmp_path,
+        """
+        import multiprocessing, time
+
+        def burn():
+            while time.process_time() < 0.5:
+                pass
+
+        if __name__ == "__main__":
+            child = multiprocessing.get_context("spawn").Process(target=burn)
+            child.start()
+            child.join()
+        """,
+    )
+    run = run_program(argv, env=example_environment(), cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    if not own_cgroups():
+        assert run.cpu is None
+    else:
+        assert run.cpu is not None
+        assert run.cpu >= 0.5

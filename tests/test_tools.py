@@ -1,4 +1,4 @@
-"""The tools beside the package: ``tools/repeat.py``, run as an author runs it."""
+"""The tools beside the package: ``tools/repeat.py`` and ``tools/soak.py``, run as an author runs them."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from conftest import ROOT, ExampleProject
+from mpguide.checker.interpreters import probe
 
 REPEAT = ROOT / "tools" / "repeat.py"
 
@@ -64,3 +65,39 @@ def test_repeat_names_a_missing_example(project: ExampleProject) -> None:
     done = _repeat(project, "nowhere.py")
     assert done.returncode == 1
     assert "nowhere.py: no such example" in done.stderr
+
+
+SOAK = ROOT / "tools" / "soak.py"
+
+
+def test_soak_counts_failures_per_example_across_rounds(project: ExampleProject) -> None:
+    """Each failed check is shown with its diff and counted per check and per example.
+
+    A cold first round (its own environments folder and uv cache) is said to be cold.
+    """
+    project.add("fine.py", "print('fine')\n", "fine\n")
+    project.add("wrong.py", "print('actual')\n", "expected\n")
+    cache = project.examples / "__pycache__"
+    cache.mkdir()
+    done = subprocess.run(
+        [sys.executable, str(SOAK), sys.executable, "--docs", str(project.docs),
+         "--examples", str(project.examples), "--rounds", "2", "--cold", "1", "--load", "0",
+         "--jobs", "2"],
+        capture_output=True, text=True, env=project.environment(), timeout=300, check=False,
+    )  # fmt: skip
+    assert done.returncode == 1, done.stdout + done.stderr
+    out = done.stdout
+    assert "round 1 (cold): 3 passed, 3 failed" in out
+    assert "round 2: 3 passed, 3 failed" in out
+    assert "+actual" in out and "-expected" in out
+    assert "soak: 6 failures in 12 checks over 2 rounds" in out
+    assert "  6 x wrong.py:" in out
+    assert "fine.py" not in out.split("soak: 6 failures")[1]
+    for method in ("fork", "spawn", "forkserver"):
+        assert f"      2 x wrong.py [{project_python()}, {method}]" in out
+    assert not cache.exists()  # removed before the cold round
+
+
+def project_python() -> str:
+    """The checker's name for the Python running the tests (``CPython 3.13.0``)."""
+    return probe(sys.executable).name

@@ -31,14 +31,14 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from mpguide.checker.discovery import find_inclusions
 from mpguide.checker.example import load_catalog
 from mpguide.checker.interpreters import Interpreter, probe
 from mpguide.checker.plan import plan_checks
-from mpguide.checker.report import read_report, write_report
+from mpguide.checker.report import CheckRecord, read_report, write_report
 from mpguide.checker.suite import Outcome, default_jobs, run_checks
 from mpguide.checker.venvs import ENVS_VARIABLE, with_environments
 from mpguide.layout import (
@@ -277,7 +277,9 @@ def readme_commands(readme: Path) -> list[str]:
     """The commands of the README's first console block (under "Set up, build, test")."""
     text = readme.read_text(encoding="utf-8")
     section = text[text.index("## Set up, build, test") :]
-    block = section[section.index("```console") : section.index("```", section.index("```console") + 3)]
+    block = section[
+        section.index("```console") : section.index("```", section.index("```console") + 3)
+    ]
     return _README_COMMAND.findall(block)
 
 
@@ -289,11 +291,12 @@ def where_the_cpu_went(report: Path) -> None:
         return
     total = sum(c.cpu or 0.0 for c in checks)
     print(f"  CPU of the {len(checks)} checks run: {total:.0f} s in all")
-    for title, key in (
+    groupings: list[tuple[str, Callable[[CheckRecord], str]]] = [
         ("chapter", lambda c: c.example.split("/")[0]),
         ("Python", lambda c: c.version),
         ("start method", lambda c: c.start_method),
-    ):
+    ]
+    for title, key in groupings:
         sums: dict[str, float] = {}
         for check in checks:
             sums[key(check)] = sums.get(key(check), 0.0) + (check.cpu or 0.0)
@@ -315,7 +318,8 @@ def measure_newcomer(root: Path) -> bool:
     commands = readme_commands(root / "README.md")
     with tempfile.TemporaryDirectory(prefix="mpguide-newcomer-") as tmp:
         clone = Path(tmp) / "mpguide"
-        subprocess.run(["git", "clone", "-q", str(root), str(clone)], check=True)
+        git = shutil.which("git") or "git"
+        subprocess.run([git, "clone", "-q", str(root), str(clone)], check=True)
         env = {
             k: v
             for k, v in os.environ.items()
@@ -336,8 +340,8 @@ def measure_newcomer(root: Path) -> bool:
             start = time.monotonic()
             cpu_before = _busy_cpu()
             done = subprocess.run(
-                ["bash", "-c", command], cwd=clone, env=env, capture_output=True, text=True,
-                check=False,
+                [shutil.which("bash") or "/bin/bash", "-c", command], cwd=clone, env=env,
+                capture_output=True, text=True, check=False,
             )  # fmt: skip
             wall = time.monotonic() - start
             cpu = _busy_cpu() - cpu_before

@@ -139,7 +139,13 @@ class VerificationDomain(Domain):
                 self.matrices[docname] = otherdata["matrices"][docname]
 
     def unverified(self) -> list[str]:
-        """The supported versions the report lacks at a current release (``3.14.1+``), now."""
+        """The supported versions the report lacks at a current release (``3.14.1+``), now.
+
+        None without a report: a site with no examples needs none (a page that shows an example
+        warns that it is missing).
+        """
+        if not _report_path(self.env.app).exists():
+            return []
         report = self.report()
         return missing_releases(report.versions) if report is not None else []
 
@@ -796,7 +802,7 @@ def on_html_page_context(
     says so: the text describes runs on every supported version, and this build did not make them.
     """
     unverified = _domain(app.env).unverified()
-    report = _domain(app.env).report()
+    report = _domain(app.env).report() if unverified else None
     if unverified and report is not None:
         note = _(
             "This build checked the examples on CPython %(versions)s only, not on %(missing)s: "

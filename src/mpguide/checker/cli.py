@@ -240,7 +240,16 @@ def _planned(
     except InterpreterError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return None
-    checks = with_environments(checks, log=lambda line: print(line, flush=True))
+    made: list[str] = []
+
+    def log(line: str) -> None:
+        made.append(line)
+        print(line, flush=True)
+
+    start = time.monotonic()
+    checks = with_environments(checks, log=log)
+    if made:
+        print(f"{len(made)} environments made in {time.monotonic() - start:.1f} s", flush=True)
     return catalog, checks, interpreters
 
 

@@ -49,6 +49,7 @@ __all__ = [
     "RunLimits",
     "group_members",
     "kill_all_groups",
+    "own_cgroups",
     "private_shm",
     "run_members",
     "run_program",
@@ -190,6 +191,11 @@ def _freeze(cgroup: Path, frozen: bool) -> None:
         want = f"frozen {int(frozen)}"
         while want not in (cgroup / "cgroup.events").read_text() and time.monotonic() < deadline:
             time.sleep(0.005)
+
+
+def own_cgroups() -> bool:
+    """Whether each run gets a cgroup of its own here: then its CPU seconds are counted too."""
+    return _cgroup_base() is not None
 
 
 def _cpu_seconds(cgroup: Path | None) -> float | None:
