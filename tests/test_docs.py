@@ -201,7 +201,12 @@ def test_the_originals_failures_are_shown_from_the_report(site: Site) -> None:
     """
     report = json.loads(site.report.read_text(encoding="utf-8"))
     versions = {c["version"] for c in report["checks"] if c["example"] == "pools/original_pool.py"}
-    endings = {"en": "still running after 6 s: killed", "zh_CN": "6 秒后仍在运行，由检查程序终止"}
+    example = load_examples(EXAMPLES, ["pools/original_pool.py"]).examples["pools/original_pool.py"]
+    timeout = f"{example.expectation.timeout:g}"  # from checks.toml, as the page says it
+    endings = {
+        "en": f"still running after {timeout} s: killed",
+        "zh_CN": f"{timeout} 秒后仍在运行，由检查程序终止",
+    }
     for language in LANGUAGES:
         html = (site.html / language / "pools.html").read_text(encoding="utf-8")
         table = html[html.index('class="mpguide-outcomes') :]

@@ -15,7 +15,10 @@ build both languages), in a copy of the project: cold, after a prose edit (targe
 cold, running no example), and after editing one example (rerunning only its checks).
 
 With ``--tests-with NOX`` it only times ``nox -s tests``, run with that command, each session and
-in all (``nox -s bench -- --tests``).
+in all (``nox -s bench -- --tests``). With ``--newcomer`` it only runs the README's two commands,
+exactly as written, on a fresh clone with empty caches, then ``nox -s docs`` again, each against
+its target. With ``--jobs-sweep 4,6,8,12`` it only runs every check once per number of checks at
+once, with the figures of each.
 
 Usage: ``python tools/bench.py [--root .] [--touch processes/daemon.py] PYTHON ...``
 """
@@ -360,6 +363,22 @@ def measure_newcomer(root: Path) -> bool:
     return held
 
 
+def sweep_jobs(root: Path, interpreters: list[Interpreter], sweep: list[int]) -> bool:
+    """Run every check once for each number of checks at once in *sweep*: print the figures.
+
+    How the default of ``--jobs`` is chosen: the wall time falls while cores sit idle, and stops
+    falling once they are busy; past that, more at once only loads the machine more, and stretches
+    each example's own timing. True if no check failed.
+    """
+    failed = 0
+    report = Path(tempfile.mkdtemp(prefix="mpguide-bench-")) / "verification.json"
+    for jobs in sweep:
+        print(f"jobs {jobs}:", end=" ", flush=True)
+        outcomes = measure_checks(root, interpreters, report, jobs)
+        failed += sum(not o.passed for o in outcomes)
+    return failed == 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark; exit non-zero if a check failed or a rebuild read too much."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -379,6 +398,11 @@ def main(argv: list[str] | None = None) -> int:
         help="only the README's commands, as written, on a fresh clone with empty caches",
     )
     parser.add_argument(
+        "--jobs-sweep",
+        metavar="N,N,...",
+        help="only the checks, once for each number of checks at once (`4,6,8,12,16`)",
+    )
+    parser.add_argument(
         "--pipeline-only",
         action="store_true",
         help="only the docs pipeline cold, after a prose edit and after an example edit",
@@ -395,6 +419,9 @@ def main(argv: list[str] | None = None) -> int:
         held = measure_pipeline(root, args.pythons, args.jobs, args.touch, "zh_CN/processes.md")
         return 0 if held else 1
     interpreters = [probe(p) for p in args.pythons]
+    if args.jobs_sweep:
+        sweep = [int(n) for n in args.jobs_sweep.split(",")]
+        return 0 if sweep_jobs(root, interpreters, sweep) else 1
     measure_environments(root, interpreters)
     report = Path(tempfile.mkdtemp(prefix="mpguide-bench-")) / "verification.json"
     # All Pythons together first: its durations order the runs of each Python longest first.
