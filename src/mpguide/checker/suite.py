@@ -95,13 +95,16 @@ class Interrupted(KeyboardInterrupt):
 
 
 def default_jobs() -> int:
-    """How many checks run at once: examples mostly wait, so several per core.
+    """How many checks run at once: examples mostly wait, so several per core, but not more.
 
-    Measured with every example on five Pythons, on 2 cores: 12 at once kept the cores 94% busy,
-    16 were no faster, and 6 left them idle part of the time. Past 48 the examples' memory (a dask
-    cluster, NumPy arrays of 80 MB) matters more than idle cores.
+    Measured with ``nox -s bench -- --jobs-sweep 4,8,12,16`` (every example on CPython 3.14.10,
+    2 cores): 4 at once took 145 s (the cores idle part of the time), 8 took 113 s, 12 took 121 s
+    and 16 took 127 s. Past 8 the machine spent more CPU on the same checks (184, 209, 225 s) and
+    each check took longer (1.9, 3.1, 4.3 s on average): more at once only stretches each
+    example's own timing. Past 48 the examples' memory (a dask cluster, NumPy arrays of 80 MB)
+    matters more than idle cores.
     """
-    return max(4, min(6 * (os.cpu_count() or 1), 48))
+    return max(4, min(4 * (os.cpu_count() or 1), 48))
 
 
 def run_check(check: Check, limits: RunLimits | None = None) -> Outcome:
